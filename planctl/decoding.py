@@ -1,0 +1,130 @@
+"""Bytes to text: detect the encoding of a plan without asking the user.
+
+Chinese local plans arrive as UTF-8 (with or without BOM), GB18030/GBK, Big5 or UTF-16. The
+only hard choice is between the two legacy double-byte encodings, which both decode most byte
+strings without error; we decode with each and keep the one whose text consists of the most
+common characters of its own script.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+class NotTextError(ValueError):
+    """The bytes are not a text document in any supported encoding."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    replaced: int  # characters that could not be decoded and became U+FFFD
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Magic numbers of files people give by mistake, with what to do instead.
+_BINARY_MAGIC = (
+    (b"%PDF", "a PDF; convert it to text first (e.g. `pdftotext -layout FILE.pdf`)"),
+    (b"PK\x03\x04", "a .docx or other zip archive; save it as plain text (.txt) first"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Word/Excel file; save it as plain text (.txt) first"),
+    (b"\x89PNG", "a PNG image, not a text document"),
+    (b"\xff\xd8\xff", "a JPEG image, not a text document"),
+    (b"GIF8", "a GIF image, not a text document"),
+    (b"{\\rtf", "an RTF file; save it as plain text (.txt) first"),
+)
+
+
+@lru_cache(maxsize=1)
+def _common_chars() -> frozenset[str]:
+    """The 3,755 level-1 GB2312 characters plus the 5,401 common Big5 characters."""
+    chars: set[str] = set()
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            with contextlib.suppress(UnicodeDecodeError):
+                chars.add(bytes((hi, lo)).decode("gb2312"))
+    for hi in range(0xA4, 0xC7):
+        for lo in list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)):
+            with contextlib.suppress(UnicodeDecodeError):
+                chars.add(bytes((hi, lo)).decode("big5"))
+    return frozenset(chars)
+
+
+def _score(text: str) -> float:
+    """Share of CJK characters that are common ones; mis-decoded text is full of rare ones."""
+    common = _common_chars()
+    cjk = [c for c in text if "\u3400" <= c <= "\u9fff"]
+    if not cjk:
+        return 0.0
+    return sum(c in common for c in cjk) / len(cjk)
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_zero = sample[0::2].count(0) / (len(sample) / 2)
+    odd_zero = sample[1::2].count(0) / (len(sample) / 2)
+    # ASCII-heavy UTF-16 has a NUL in every other byte; CJK-heavy UTF-16 has few NULs but
+    # decodes cleanly and scores high, which the caller checks.
+    if odd_zero > 0.3 and even_zero < 0.05:
+        return "utf-16-le"
+    if even_zero > 0.3 and odd_zero < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Say what a non-text file is, or None if it may be text."""
+    for magic, what in _BINARY_MAGIC:
+        if data.startswith(magic):
+            return what
+    return None
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode bytes of unknown encoding; raise NotTextError for binary data."""
+    what = binary_kind(data)
+    if what:
+        raise NotTextError(f"this is {what}")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(enc, errors="replace")
+            return Decoded(text, enc.replace("-sig", " (BOM)"), text.count("\ufffd"))
+    utf16 = _looks_utf16(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        return Decoded(text, utf16, text.count("\ufffd"))
+    if b"\x00" in data[:4000]:
+        raise NotTextError("it contains NUL bytes, so it is a binary file, not a text document")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", 0)
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    candidates = []
+    for enc in ("gb18030", "big5"):
+        text = data.decode(enc, errors="replace")
+        bad = text.count("\ufffd")
+        candidates.append((bad / max(len(text), 1) - _score(text), bad, enc, text))
+    # Mostly-valid UTF-8 with a few broken bytes is still UTF-8.
+    text8 = data.decode("utf-8", errors="replace")
+    bad8 = text8.count("\ufffd")
+    if bad8 <= max(3, len(text8) // 1000):
+        return Decoded(text8, "utf-8", bad8)
+    _, bad, enc, text = min(candidates)
+    if bad > len(text) // 20:
+        raise NotTextError(
+            f"it is not text in UTF-8, GB18030, Big5 or UTF-16 ({utf8_error.reason} at byte "
+            f"{utf8_error.start})"
+        )
+    return Decoded(text, enc, bad)

@@ -1,0 +1,98 @@
+"""Recognising numbered headings in a line, and splitting a heading's title from its body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numerals import NUMERAL_CHARS, circled_to_int, cn_to_int
+
+_CN = f"[{NUMERAL_CHARS}]+"
+
+# (style, pattern). The style names the numbering habit; levels are not fixed per style but come
+# from the order in which styles nest in each document (see parser.py).
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("部分", re.compile(rf"^(第({_CN}|\d+)部分)[\s.．、:：]*")),
+    ("篇", re.compile(rf"^(第({_CN}|\d+)篇)[\s.．、:：]*")),
+    ("章", re.compile(rf"^(第({_CN}|\d+)章)[\s.．、:：]*")),
+    ("节", re.compile(rf"^(第({_CN}|\d+)节)[\s.．、:：]*")),
+    ("一、", re.compile(rf"^(({_CN})\s*[、．.])(?![{NUMERAL_CHARS}])\s*")),
+    ("(一)", re.compile(rf"^(\(\s*({_CN})\s*\))\s*")),
+    ("1.", re.compile(r"^((\d{1,3})\s*[.、．](?![\d.]))\s*")),
+    ("(1)", re.compile(r"^(\(\s*(\d{1,3})\s*\))\s*")),
+    ("①", re.compile(r"^(([\u2460-\u2473]))\s*")),
+)
+
+# Blocks that are not part of the body's numbering: their own numbering restarts inside them.
+GLOSSARY_TITLE = re.compile(r"^(有关)?((缩略语|名词|术语|词语)(及|和|、)?)+(解释|说明|释义)[:：]?$")
+APPENDIX_TITLE = re.compile(r"^(附件|附录|附表)\s*[\d一二三四五六七八九十]*[:：]?\s*(\S.{0,40})?$")
+PREFACE_TITLE = re.compile(r"^(前言|序言|引言|导言|序|结束语|结语)$")
+TOC_TITLE = re.compile(r"^目\s*录$")
+
+SENTENCE_END = "。！？；"
+MAX_TITLE = 40
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    style: str
+    label: str  # the numbering as written, normalised: 第三章, (六), 1.
+    number: int
+    rest: str  # what follows the numbering on the line
+
+
+def match_heading(line: str) -> HeadingMatch | None:
+    for style, pattern in _PATTERNS:
+        m = pattern.match(line)
+        if not m:
+            continue
+        raw = m.group(2)
+        number = circled_to_int(raw) if style == "①" else cn_to_int(raw)
+        if number is None:
+            continue
+        rest = line[m.end() :].lstrip(" .．…·")
+        if style in ("1.", "一、") and (not rest or rest[0] in "%‰"):
+            continue
+        label = m.group(1).replace(" ", "")
+        return HeadingMatch(style, label, number, rest)
+    return None
+
+
+def _runon_cut(rest: str) -> int | None:
+    """Where a long heading without punctuation ends and its body begins.
+
+    Titles of plans are usually two parallel clauses (优先发展农业农村,全面推进乡村振兴), and the
+    body that runs on restates the title's last word (…乡村振兴全面实施乡村振兴战略). We look for a
+    cut near twice the first clause's length where the title's last two characters recur.
+    """
+    comma = rest.find(",")
+    if 2 <= comma <= 20:
+        target = 2 * comma + 1
+        window = sorted(range(target - 3, target + 4), key=lambda k: abs(k - target))
+        for k in window:
+            if 4 <= k < len(rest) - 2 and rest[k - 2 : k] in rest[k : k + 14]:
+                return k
+        return target if target < len(rest) else None
+    for k in range(min(MAX_TITLE, len(rest) - 2), 5, -1):
+        if rest[k - 2 : k] in rest[k : k + 14] and rest[k - 1] not in ",、":
+            return k
+    return None
+
+
+def split_title(rest: str) -> tuple[str, str]:
+    """Split the text after a heading's numbering into (title, body on the same line)."""
+    rest = rest.strip()
+    if not rest:
+        return "", ""
+    end = min((i for i in (rest.find(p) for p in SENTENCE_END) if i >= 0), default=-1)
+    if 0 < end <= MAX_TITLE:
+        return rest[:end], rest[end + 1 :].strip()
+    colon = rest.find(":")
+    if 0 < colon <= 20:
+        return rest[:colon], rest[colon + 1 :].strip()
+    if len(rest) <= MAX_TITLE:
+        return rest, ""
+    cut = _runon_cut(rest)
+    if cut:
+        return rest[:cut], rest[cut:].strip()
+    return rest, ""

@@ -1,0 +1,105 @@
+"""Markup to plain lines: HTML pages, Markdown conversions, YAML front matter."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_HTML_HINT = re.compile(r"<\s*(!doctype|html|body|div|p|br|table|span|head)\b", re.I)
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+    "article", "header", "footer", "ul", "ol", "title", "blockquote", "pre", "hr",
+}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.cell = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS and tag != "head":
+            self.skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            if self.cell:
+                self.parts.append(" | ")
+            self.cell = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS and tag != "head":
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+            if tag == "tr":
+                self.cell = False
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data.replace("\n", " "))
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:3000]
+    return bool(_HTML_HINT.search(head)) and head.count("<") >= 3
+
+
+def html_to_text(text: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(text)
+    parser.close()
+    return re.sub(r"\n\s*\n+", "\n", "".join(parser.parts)).strip("\n")
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n)*?---[ \t]*\n")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_BULLET = re.compile(r"^\s{0,3}[-*+]\s+(?=\S)")
+_MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def strip_markdown_line(line: str) -> tuple[str, bool]:
+    """Remove Markdown marks from one line; say whether it was marked as a heading or bold."""
+    marked = False
+    if _MD_RULE.match(line) or _MD_TABLE_RULE.match(line):
+        return "", False
+    if _MD_HEADING.match(line):
+        line = _MD_HEADING.sub("", line)
+        marked = True
+    line = _MD_QUOTE.sub("", line)
+    line = _MD_BULLET.sub("", line)
+    stripped = line.strip()
+    if stripped.startswith(("**", "__")) and _MD_EMPH.match(stripped):
+        marked = True
+    line = _MD_EMPH.sub(r"\2", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _TAG.sub("", line)
+    return line, marked
+
+
+def prepare(text: str) -> tuple[list[str], list[bool]]:
+    """Plain lines of a document and, per line, whether markup marked it as a heading."""
+    if looks_like_html(text):
+        text = html_to_text(text)
+    else:
+        front = _FRONT_MATTER.match(text)
+        if front:
+            # Keep line numbers: blank out the front matter instead of deleting it.
+            text = "\n" * front.group(0).count("\n") + text[front.end() :]
+        text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    lines: list[str] = []
+    marks: list[bool] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line, marked = strip_markdown_line(raw)
+        lines.append(line)
+        marks.append(marked)
+    return lines, marks

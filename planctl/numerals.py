@@ -1,0 +1,44 @@
+"""Chinese numerals as used in headings and years: 一 … 九十九, 一百零三, 二〇三五."""
+
+from __future__ import annotations
+
+DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}
+UNITS = {"十": 10, "百": 100, "千": 1000}
+NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
+
+
+def cn_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral, or None if the text is not one.
+
+    Positional strings of digits (二〇三五) read digit by digit; others read with units (四十四).
+    """
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if any(c not in DIGITS and c not in UNITS for c in text):
+        return None
+    if not any(c in UNITS for c in text):
+        value = 0
+        for c in text:
+            value = value * 10 + DIGITS[c]
+        return value
+    total = 0
+    current = 0
+    for c in text:
+        if c in DIGITS:
+            current = DIGITS[c]
+        else:
+            unit = UNITS[c]
+            total += (current or 1) * unit
+            current = 0
+    return total + current
+
+
+def circled_to_int(char: str) -> int | None:
+    """①…⑳ → 1…20."""
+    code = ord(char)
+    if 0x2460 <= code <= 0x2473:
+        return code - 0x2460 + 1
+    return None

@@ -1,0 +1,158 @@
+"""The normalised outline of a plan: what the parser builds and every other step reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .normalize import LineWarning
+
+
+@dataclass
+class Paragraph:
+    text: str
+    line: int
+    topic: str | None = None  # the short lead sentence the paragraph opens with
+
+
+@dataclass
+class Table:
+    rows: list[list[str]]
+    line: int
+    caption: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"line": self.line, "caption": self.caption, "rows": self.rows, "notes": self.notes}
+
+
+@dataclass
+class GlossaryEntry:
+    label: str
+    term: str
+    definition: str
+    line: int
+
+
+@dataclass
+class Section:
+    label: str  # numbering as written: 第三章, (六), 1.; empty for unnumbered blocks
+    title: str
+    style: str  # numbering style (章, (一), 1., …) or the kind of unnumbered block
+    number: int
+    line: int
+    kind: str = "section"  # section | preface | glossary | appendix
+    level: int = 1
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label}{' ' if self.label and self.style in '部分篇章节' else ''}{self.title}"
+
+    @property
+    def topics(self) -> list[str]:
+        return [p.topic for p in self.paragraphs if p.topic]
+
+    def walk(self, path: tuple[Section, ...] = ()) -> Iterator[tuple[tuple[Section, ...], Section]]:
+        """This section and its descendants, each with its path of ancestors (itself included)."""
+        here = (*path, self)
+        yield here, self
+        for child in self.children:
+            yield from child.walk(here)
+
+    def own_text(self) -> str:
+        parts = [p.text for p in self.paragraphs]
+        parts += [" ".join(" ".join(r) for r in t.rows) for t in self.tables]
+        parts += [f"{g.term}:{g.definition}" for g in self.glossary]
+        return "\n".join(parts)
+
+    def size(self) -> int:
+        """Characters of text in this section and below it."""
+        return len(self.title) + len(self.own_text()) + sum(c.size() for c in self.children)
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "label": self.label,
+            "title": self.title,
+            "kind": self.kind,
+            "style": self.style,
+            "level": self.level,
+            "line": self.line,
+            "size": self.size(),
+            "topics": self.topics,
+            "paragraphs": [p.text for p in self.paragraphs],
+        }
+        if self.tables:
+            data["tables"] = [t.to_dict() for t in self.tables]
+        if self.glossary:
+            data["glossary"] = [
+                {"label": g.label, "term": g.term, "definition": g.definition, "line": g.line}
+                for g in self.glossary
+            ]
+        data["children"] = [c.to_dict() for c in self.children]
+        return data
+
+
+@dataclass
+class Place:
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The most specific name: the county (or district), else the city, else the province."""
+        return self.county or self.city or self.province or ""
+
+    def full(self) -> str:
+        return "".join(x for x in (self.province, self.city, self.county) if x)
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"province": self.province, "city": self.city, "county": self.county}
+
+
+@dataclass
+class Document:
+    source: str
+    title: str = ""
+    place: Place = field(default_factory=Place)
+    kind: str = "other"  # five-year plan | work report | other
+    year: int | None = None
+    period: str | None = None  # e.g. 2021-2025 for a five-year plan
+    encoding: str = "utf-8"
+    traditional: bool = False
+    warnings: list[LineWarning] = field(default_factory=list)
+    front_matter: list[Paragraph] = field(default_factory=list)
+    preamble: list[Paragraph] = field(default_factory=list)
+    toc: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    furniture: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, text)
+
+    def walk(self) -> Iterator[tuple[tuple[Section, ...], Section]]:
+        for s in self.sections:
+            yield from s.walk()
+
+    def size(self) -> int:
+        return sum(len(p.text) for p in self.preamble) + sum(s.size() for s in self.sections)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "title": self.title,
+            "place": self.place.to_dict(),
+            "kind": self.kind,
+            "year": self.year,
+            "period": self.period,
+            "encoding": self.encoding,
+            "traditional": self.traditional,
+            "size": self.size(),
+            "warnings": [w.to_dict() for w in self.warnings],
+            "front_matter": [p.text for p in self.front_matter],
+            "toc": self.toc,
+            "preamble": [p.text for p in self.preamble],
+            "sections": [s.to_dict() for s in self.sections],
+            "furniture": [{"line": n, "kind": k, "text": t} for n, k, t in self.furniture],
+        }

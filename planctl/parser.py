@@ -1,0 +1,328 @@
+"""Text to outline: front matter, table of contents, numbered headings, paragraphs, tables, glossary.
+
+Levels are not read off a fixed table: a numbering style gets the level at which it first appears
+in this document, so a plan that starts at 第一篇 and one that starts at 一、 both outline right.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import markup
+from .decoding import decode
+from .furniture import furniture_kind
+from .headings import (
+    APPENDIX_TITLE,
+    GLOSSARY_TITLE,
+    MAX_TITLE,
+    PREFACE_TITLE,
+    SENTENCE_END,
+    TOC_TITLE,
+    HeadingMatch,
+    match_heading,
+    split_title,
+)
+from .normalize import normalize_lines
+from .outline import Document, GlossaryEntry, Paragraph, Section, Table
+
+PARSER_VERSION = "1"
+
+_TOPIC = re.compile(r"^(?:——|—|-)?\s*([^。！？；:,]{2,24}(?:,[^。！？；:,]{2,16})?)[。！？；]")
+_NOT_TOPIC = re.compile(r"^(“|\"|\d|从|在|当前|今后|展望|面对|其中|同时|此外|目前|近年|过去|经过|根据|按照)|是|我们")
+_TOC_LEADER = re.compile(r"(\.{2,}|…{1,}|·{2,}|-{3,})\s*\d*\s*$|\s+\d{1,3}$")
+_TOC_ENTRY = re.compile(r"(第[一二三四五六七八九十百〇零\d]+[篇章节]|第[一二三四五六七八九十\d]+部分)")
+_COVER_HINT = re.compile(r"印发给你们|现印发|现将.{0,60}印发|请认真(组织)?(贯彻)?(执行|实施|落实)|请遵照执行")
+_DATE_LINE = re.compile(
+    r"^\d{4}年\d{1,2}月(\d{1,2}日)?$|^[二〇一二三四五六七八九十○]{4}年[一二三四五六七八九十]{1,2}月"
+)
+_NOTE_START = re.compile(r"^(注|说明|备注|资料来源|数据来源)\s*[:：]?")
+_NOTE_CONT = re.compile(r"^([\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}[.、])")
+_RANKED = {"部分": 0, "篇": 1, "章": 2, "节": 3}
+
+
+def topic_of(text: str) -> str | None:
+    """The short lead phrase a paragraph opens with (构建办事方便的营商环境。…), if any."""
+    m = _TOPIC.match(text)
+    if not m:
+        return None
+    topic = m.group(1).strip()
+    if len(topic) < 4 or _NOT_TOPIC.search(topic):
+        return None
+    return topic
+
+
+def _is_table_row(text: str) -> bool:
+    return text.count("|") >= 2
+
+
+def _titleish(text: str, damaged: bool = False) -> bool:
+    return (
+        len(text) <= 60
+        and (damaged or not any(p in text for p in SENTENCE_END))
+        and not text.endswith((":", "："))
+        and not _is_table_row(text)
+        and match_heading(text) is None
+        and not TOC_TITLE.match(text)
+        and not PREFACE_TITLE.match(text)
+    )
+
+
+@dataclass
+class _Line:
+    no: int
+    text: str
+    marked: bool
+
+
+class _Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.stack: list[Section] = []
+        self.style_level: dict[str, int] = {}
+        self.table: Table | None = None
+        self.last_table: Table | None = None
+        self.in_notes = False
+        self.toc_mode = False
+        self.pending_topic: Paragraph | None = None
+        self.last_paragraph_line = 0
+
+    # -- placing things -------------------------------------------------------------------
+    def _paragraphs(self) -> list[Paragraph]:
+        return self.stack[-1].paragraphs if self.stack else self.doc.preamble
+
+    def add_paragraph(self, text: str, no: int) -> None:
+        self.flush_table()
+        if self.pending_topic is not None:
+            pending = self.pending_topic
+            self.pending_topic = None
+            self._paragraphs().append(Paragraph(pending.text + text, pending.line, pending.topic))
+            return
+        topic = topic_of(text)
+        rest_after = text[len(topic) + 1 :].strip() if topic else ""
+        para = Paragraph(text, no, topic)
+        if topic and not rest_after and len(text) <= MAX_TITLE:
+            # A topic sentence on a line of its own leads the paragraph that follows it.
+            self.pending_topic = para
+            return
+        self._paragraphs().append(para)
+
+    def flush_pending(self) -> None:
+        if self.pending_topic is not None:
+            self._paragraphs().append(self.pending_topic)
+            self.pending_topic = None
+
+    def flush_table(self) -> None:
+        if self.table is not None:
+            self.last_table = self.table
+            self.table = None
+
+    def add_table_row(self, text: str, no: int) -> None:
+        self.flush_pending()
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        if self.table is None:
+            caption = None
+            paras = self._paragraphs()
+            if (
+                paras
+                and paras[-1].line == self.last_paragraph_line
+                and len(paras[-1].text) <= 60
+                and not any(p in paras[-1].text for p in SENTENCE_END)
+            ):
+                caption = paras.pop().text
+            self.table = Table([], no, caption)
+            if self.stack:
+                self.stack[-1].tables.append(self.table)
+            else:
+                self.doc.preamble.append(Paragraph(text, no))  # a table before any heading
+                self.table = None
+                return
+        self.table.rows.append(cells)
+
+    def open_block(self, kind: str, title: str, no: int) -> None:
+        self.flush_pending()
+        self.flush_table()
+        section = Section("", title, kind, 0, no, kind=kind, level=1)
+        self.doc.sections.append(section)
+        self.stack = [section]
+
+    def open_heading(self, h: HeadingMatch, title: str, no: int) -> Section:
+        self.flush_pending()
+        self.flush_table()
+        if self.stack and self.stack[0].kind == "preface":
+            self.stack = []
+        styles = [s.style for s in self.stack]
+        if h.style in styles:
+            del self.stack[styles.index(h.style) :]
+        elif h.style in self.style_level and self.style_level[h.style] <= len(self.stack):
+            del self.stack[self.style_level[h.style] - 1 :]
+        if h.style in _RANKED:
+            # 篇 is never under 章, whatever order they first appeared in.
+            while self.stack and self.stack[-1].style in _RANKED and (
+                _RANKED[self.stack[-1].style] >= _RANKED[h.style]
+            ):
+                self.stack.pop()
+        base = 1 if self.stack and self.stack[0].kind in ("glossary", "appendix") else 0
+        level = len(self.stack) + 1
+        if not base:
+            self.style_level.setdefault(h.style, level)
+        section = Section(h.label, title, h.style, h.number, no, level=level)
+        if self.stack:
+            self.stack[-1].children.append(section)
+        else:
+            self.doc.sections.append(section)
+        self.stack.append(section)
+        return section
+
+
+def _front_matter(lines: list[_Line], doc: Document) -> int:
+    """Move the cover letter and the title block into front matter; return where the body starts."""
+    i = 0
+    if lines and lines[0].text.endswith((":", "：")):
+        window = " ".join(x.text for x in lines[:5])
+        if _COVER_HINT.search(window):
+            j = 0
+            while j < len(lines) and j < 30:
+                doc.front_matter.append(Paragraph(lines[j].text, lines[j].no))
+                j += 1
+                if _DATE_LINE.match(lines[j - 1].text):
+                    break
+            if j < len(lines) and re.match(r"^\(.{2,12}\)$", lines[j].text):
+                doc.front_matter.append(Paragraph(lines[j].text, lines[j].no))
+                j += 1
+            i = j
+    damaged = {w.line for w in doc.warnings}
+    while i < len(lines) and _titleish(lines[i].text, lines[i].no in damaged) and len(doc.front_matter) < 40:
+        doc.front_matter.append(Paragraph(lines[i].text, lines[i].no))
+        i += 1
+    return i
+
+
+def _glossary_entry(h: HeadingMatch, no: int) -> GlossaryEntry:
+    rest = h.rest
+    cut = next((i for i, c in enumerate(rest) if c in ":。"), -1)
+    if 0 < cut <= 30:
+        return GlossaryEntry(h.label, rest[:cut], rest[cut + 1 :].strip(), no)
+    return GlossaryEntry(h.label, rest, "", no)
+
+
+def parse_text(text: str, source: str = "<text>", encoding: str = "utf-8") -> Document:
+    raw_lines, marks = markup.prepare(text)
+    norm, warnings, traditional = normalize_lines(raw_lines)
+    doc = Document(source=source, encoding=encoding, traditional=traditional, warnings=warnings)
+    lines: list[_Line] = []
+    for no, (line, marked) in enumerate(zip(norm, marks, strict=True), 1):
+        if not line:
+            continue
+        kind = furniture_kind(line)
+        if kind:
+            doc.furniture.append((no, kind, line))
+            continue
+        lines.append(_Line(no, line, marked))
+
+    start = _front_matter(lines, doc)
+    b = _Builder(doc)
+    i = start
+    while i < len(lines):
+        ln = lines[i]
+        text = ln.text
+        i += 1
+        compact = text.replace(" ", "")
+
+        # Table of contents: one entry per line, or all of it on one line.
+        if TOC_TITLE.match(compact):
+            b.toc_mode = True
+            doc.toc.append(text)
+            continue
+        if compact.startswith("目录") and len(_TOC_ENTRY.findall(compact)) >= 2:
+            entries = [e.strip() for e in re.split(r"(?=第[一二三四五六七八九十百〇零\d]+[篇章节部])", text[2:])]
+            doc.toc.extend(e for e in entries if e)
+            continue
+        h = match_heading(text)
+        if b.toc_mode:
+            leader = _TOC_LEADER.search(text)
+            first_toc = doc.toc[1] if len(doc.toc) > 1 else None
+            is_repeat = h is not None and first_toc is not None and (
+                _TOC_LEADER.sub("", first_toc).replace(" ", "").replace(".", "")
+                == text.replace(" ", "").replace(".", "")
+            )
+            if (h is not None or leader) and not is_repeat and len(text) <= 80:
+                doc.toc.append(_TOC_LEADER.sub("", text).rstrip(" ."))
+                continue
+            b.toc_mode = False
+
+        # Tables and their notes.
+        if _is_table_row(text):
+            b.add_table_row(text, ln.no)
+            continue
+        if b.table is not None or b.in_notes:
+            table = b.table or b.last_table
+            if table is not None and (_NOTE_START.match(text) or (b.in_notes and _NOTE_CONT.match(text))):
+                b.flush_table()
+                table.notes.append(text)
+                b.in_notes = True
+                continue
+            b.in_notes = False
+
+        # Blocks outside the body's numbering.
+        if len(compact) <= 40 and GLOSSARY_TITLE.match(compact):
+            b.open_block("glossary", text, ln.no)
+            continue
+        if len(compact) <= 40 and APPENDIX_TITLE.match(compact) and h is None:
+            b.open_block("appendix", text, ln.no)
+            continue
+        if PREFACE_TITLE.match(compact):
+            b.open_block("preface", text, ln.no)
+            continue
+
+        in_glossary = bool(b.stack) and b.stack[0].kind == "glossary"
+        if h is not None and in_glossary:
+            b.flush_pending()
+            b.stack[0].glossary.append(_glossary_entry(h, ln.no))
+            continue
+        if h is None and ln.marked and len(text) <= MAX_TITLE:
+            h = HeadingMatch("marked", "", 0, text)
+        if h is not None:
+            title, body = split_title(h.rest)
+            # A heading broken over two lines: 第一节 充分 / 释放市场采购贸易方式试点红利
+            if (
+                len(title) <= 4
+                and not body
+                and i < len(lines)
+                and len(lines[i].text) <= 30
+                and match_heading(lines[i].text) is None
+                and not _is_table_row(lines[i].text)
+                and not any(p in lines[i].text for p in SENTENCE_END + ":")
+            ):
+                title += lines[i].text
+                i += 1
+            b.open_heading(h, title, ln.no)
+            if body:
+                b.add_paragraph(body, ln.no)
+                b.last_paragraph_line = ln.no
+            continue
+        b.add_paragraph(text, ln.no)
+        b.last_paragraph_line = ln.no
+    b.flush_pending()
+
+    from .metadata import describe
+
+    describe(doc, norm)
+    return doc
+
+
+def parse_bytes(data: bytes, source: str = "<bytes>") -> Document:
+    decoded = decode(data)
+    doc = parse_text(decoded.text, source, decoded.encoding)
+    if decoded.replaced:
+        from .normalize import LineWarning
+
+        doc.warnings.insert(
+            0,
+            LineWarning(
+                0,
+                f"{decoded.replaced} byte sequence(s) are not valid {decoded.encoding} and were "
+                "replaced with �",
+            ),
+        )
+    return doc

@@ -1,0 +1,107 @@
+"""Renderers of one document's outline: a rich tree, Markdown and JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from ..outline import Document, Section
+from . import md
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
+
+
+def describe_line(doc: Document) -> str:
+    parts = [doc.place.full() or "place unknown", doc.kind]
+    if doc.year:
+        parts.append(str(doc.year))
+    if doc.period:
+        parts.append(f"plan period {doc.period}")
+    return " · ".join(parts)
+
+
+def _trimmed(section: Section, depth: int | None, level: int = 1) -> dict[str, object]:
+    data = section.to_dict()
+    if depth is not None and level >= depth:
+        data["children"] = []
+    else:
+        data["children"] = [_trimmed(c, depth, level + 1) for c in section.children]
+    return data
+
+
+def outline_json(doc: Document, depth: int | None = None) -> str:
+    data = doc.to_dict()
+    data["sections"] = [_trimmed(s, depth) for s in doc.sections]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def outline_markdown(doc: Document, depth: int | None = None, topics: bool = False) -> str:
+    out = [f"# {md.escape(doc.title)}", "", f"*{md.escape(describe_line(doc))}*", ""]
+    if doc.warnings:
+        out += [f"> {len(doc.warnings)} warning(s): see `planctl outline --format json`", ""]
+
+    def emit(section: Section, level: int) -> None:
+        hashes = "#" * min(level + 1, 6)
+        extra = f" ({section.size():,} chars)"
+        out.append(f"{hashes} {md.escape(section.heading)}{extra}")
+        out.append("")
+        if topics and section.topics:
+            out.extend(f"- {md.escape(t)}" for t in section.topics)
+            out.append("")
+        for table in section.tables:
+            if table.caption:
+                out.extend([f"**{md.escape(table.caption)}**", ""])
+            if table.rows:
+                out.extend([md.table(table.rows[0], table.rows[1:]), ""])
+        for entry in section.glossary:
+            out.append(f"- **{md.escape(entry.term)}**: {md.escape(entry.definition)}")
+        if section.glossary:
+            out.append("")
+        if depth is None or level < depth:
+            for child in section.children:
+                emit(child, level + 1)
+
+    for s in doc.sections:
+        emit(s, 1)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def outline_tree(doc: Document, depth: int | None = None, topics: bool = False) -> Tree:
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    root = Tree(f"[bold]{escape(doc.title)}[/]  [dim]{escape(describe_line(doc))}[/]")
+
+    def add(parent: Tree, section: Section, level: int) -> None:
+        sep = " " if section.style in ("部分", "篇", "章", "节") else ""
+        label = f"[cyan]{escape(section.label)}[/]{sep}" if section.label else ""
+        node = parent.add(f"{label}{escape(section.title)}  [dim]{section.size():,} chars[/]")
+        if topics:
+            for t in section.topics:
+                node.add(f"[green]·[/] {escape(t)}")
+        for table in section.tables:
+            node.add(f"[magenta]▦ table[/] {escape(table.caption or '')} [dim]{len(table.rows)} rows[/]")
+        if section.glossary:
+            node.add(f"[magenta]glossary[/] [dim]{len(section.glossary)} entries[/]")
+        if depth is None or level < depth:
+            for child in section.children:
+                add(node, child, level + 1)
+
+    for s in doc.sections:
+        add(root, s, 1)
+    return root
+
+
+def outline_csv(doc: Document, depth: int | None = None) -> str:
+    from .tabular import to_csv
+
+    rows = [["path", "label", "title", "level", "line", "size", "topics"]]
+    for path, section in doc.walk():
+        if depth is not None and len(path) > depth:
+            continue
+        rows.append([
+            " > ".join(s.heading for s in path), section.label, section.title, str(section.level),
+            str(section.line), str(section.size()), "; ".join(section.topics),
+        ])
+    return to_csv(rows)
