@@ -60,26 +60,34 @@ def _common_chars() -> frozenset[str]:
     return frozenset(chars)
 
 
-def _score(text: str) -> float:
-    """Share of CJK characters that are common ones; mis-decoded text is full of rare ones."""
-    common = _common_chars()
-    cjk = [c for c in text if "\u3400" <= c <= "\u9fff"]
-    if not cjk:
+def quality(text: str) -> float:
+    """Share of characters that belong in a Chinese plan: common CJK, ASCII, CJK punctuation.
+
+    Text decoded with the wrong codec is full of rare characters, Hangul, private-use code points
+    and control characters, so it scores low.
+    """
+    if not text:
         return 0.0
-    return sum(c in common for c in cjk) / len(cjk)
+    common = _common_chars()
+    good = sum(
+        1 for c in text
+        if c in common or (" " <= c <= "~") or c in "\n\r\t" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+        or c in "“”‘’—…·"
+    )
+    return good / len(text)
 
 
 def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: text with a NUL in every other byte (ASCII-heavy), by byte order."""
     sample = data[:4000]
     if len(sample) < 4:
         return None
-    even_zero = sample[0::2].count(0) / (len(sample) / 2)
-    odd_zero = sample[1::2].count(0) / (len(sample) / 2)
-    # ASCII-heavy UTF-16 has a NUL in every other byte; CJK-heavy UTF-16 has few NULs but
-    # decodes cleanly and scores high, which the caller checks.
-    if odd_zero > 0.3 and even_zero < 0.05:
+    half = len(sample) / 2
+    even_zero = sample[0::2].count(0) / half
+    odd_zero = sample[1::2].count(0) / half
+    if odd_zero > even_zero:
         return "utf-16-le"
-    if even_zero > 0.3 and odd_zero < 0.05:
+    if even_zero > odd_zero:
         return "utf-16-be"
     return None
 
@@ -101,30 +109,34 @@ def decode(data: bytes) -> Decoded:
         if data.startswith(bom):
             text = data.decode(enc, errors="replace")
             return Decoded(text, enc.replace("-sig", " (BOM)"), text.count("\ufffd"))
-    utf16 = _looks_utf16(data)
-    if utf16:
-        text = data.decode(utf16, errors="replace")
-        return Decoded(text, utf16, text.count("\ufffd"))
-    if b"\x00" in data[:4000]:
+    sample = data[:8000]
+    if b"\x00" in sample:
+        utf16 = _looks_utf16(data)
+        if utf16:
+            text = data.decode(utf16, errors="replace")
+            if quality(text[:4000]) >= 0.8:
+                return Decoded(text, utf16, text.count("\ufffd"))
         raise NotTextError("it contains NUL bytes, so it is a binary file, not a text document")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", 0)
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    candidates = []
-    for enc in ("gb18030", "big5"):
-        text = data.decode(enc, errors="replace")
-        bad = text.count("\ufffd")
-        candidates.append((bad / max(len(text), 1) - _score(text), bad, enc, text))
-    # Mostly-valid UTF-8 with a few broken bytes is still UTF-8.
     text8 = data.decode("utf-8", errors="replace")
     bad8 = text8.count("\ufffd")
     if bad8 <= max(3, len(text8) // 1000):
+        # Mostly-valid UTF-8 with a few broken bytes is still UTF-8.
         return Decoded(text8, "utf-8", bad8)
-    _, bad, enc, text = min(candidates)
-    if bad > len(text) // 20:
+    candidates = []
+    for enc in ("gb18030", "big5", "utf-16-le", "utf-16-be"):
+        strict = enc.startswith("utf-16")
+        try:
+            text = data.decode(enc, errors="strict" if strict else "replace")
+        except UnicodeDecodeError:
+            continue
+        candidates.append((quality(text[:20000]), enc, text))
+    best_quality, enc, text = max(candidates, key=lambda c: c[0])
+    if best_quality < 0.8:
         raise NotTextError(
-            f"it is not text in UTF-8, GB18030, Big5 or UTF-16 ({utf8_error.reason} at byte "
-            f"{utf8_error.start})"
+            f"it is not text in UTF-8, GB18030, Big5 or UTF-16 ({utf8_error.reason} at byte {utf8_error.start})"
         )
-    return Decoded(text, enc, bad)
+    return Decoded(text, enc, text.count("\ufffd"))

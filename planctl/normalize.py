@@ -19,6 +19,9 @@ _FULLWIDTH[0x3000] = 0x20
 _FULLWIDTH[0x00A0] = 0x20
 _FULLWIDTH[0x200B] = None  # zero-width space
 _FULLWIDTH[0xFEFF] = None
+# Control characters (OpenCC stops at NUL; the others are invisible noise), except tab.
+for _cp in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, 0x85, 0x2028, 0x2029]:
+    _FULLWIDTH[_cp] = None
 # ○ (white circle) is typed for 〇 (ideographic zero) in years such as 二○三五.
 _CIRCLE_ZERO = re.compile(r"(?<=[〇○零一二三四五六七八九十])○|○(?=[〇○零一二三四五六七八九十])")
 

@@ -63,7 +63,7 @@ def _titleish(text: str, damaged: bool = False) -> bool:
         and not text.endswith((":", "："))
         and not _is_table_row(text)
         and match_heading(text) is None
-        and not TOC_TITLE.match(text)
+        and not text.replace(" ", "").startswith("目录")
         and not PREFACE_TITLE.match(text)
     )
 
@@ -235,8 +235,10 @@ def parse_text(text: str, source: str = "<text>", encoding: str = "utf-8") -> Do
             doc.toc.append(text)
             continue
         if compact.startswith("目录") and len(_TOC_ENTRY.findall(compact)) >= 2:
-            entries = [e.strip() for e in re.split(r"(?=第[一二三四五六七八九十百〇零\d]+[篇章节部])", text[2:])]
-            doc.toc.extend(e for e in entries if e)
+            for entry in re.split(r"(?=第[一二三四五六七八九十百〇零\d]+[篇章节部])", text[2:]):
+                eh = match_heading(entry.strip())
+                if eh is not None:
+                    doc.toc.append(f"{eh.label} {eh.rest.strip()}")
             continue
         h = match_heading(text)
         if b.toc_mode:
@@ -247,7 +249,10 @@ def parse_text(text: str, source: str = "<text>", encoding: str = "utf-8") -> Do
                 == text.replace(" ", "").replace(".", "")
             )
             if (h is not None or leader) and not is_repeat and len(text) <= 80:
-                doc.toc.append(_TOC_LEADER.sub("", text).rstrip(" ."))
+                entry = _TOC_LEADER.sub("", text).rstrip(" .")
+                if h is not None:
+                    entry = f"{h.label} {_TOC_LEADER.sub('', h.rest).rstrip(' .')}"
+                doc.toc.append(entry)
                 continue
             b.toc_mode = False
 

@@ -1,0 +1,118 @@
+"""Reading text in whatever state it arrives: encodings, line ends, widths, markup."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SAMPLES, sample
+from planctl.decoding import NotTextError, decode
+from planctl.parser import parse_bytes, parse_text
+
+PLAN = (
+    "（辽宁省）某某市示范区国民经济和社会发展第十四个五年规划纲要\n"
+    "第一章　发展基础\n"
+    "第一节 主要成就\n"
+    "经济实力稳中向好。地区生产总值达到３２ 亿元,增长５％。\n"
+    "（一）优化营商环境。全面推进政务服务。\n"
+    "二○三五年远景目标。展望未来。\n"
+)
+
+
+def shape(doc):
+    return [(s.label, s.title, [p.text for p in s.paragraphs]) for _, s in doc.walk()]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le"])
+def test_every_encoding_outlines_the_same(encoding):
+    reference = parse_text(PLAN)
+    doc = parse_bytes(PLAN.encode(encoding))
+    assert shape(doc) == shape(reference)
+    assert doc.title == reference.title
+
+
+def test_big5_traditional_text_is_decoded_and_simplified():
+    text = "興隆臺區國民經濟和社會發展第十四個五年規劃綱要\n第一章 發展基礎\n經濟實力穩中向好。產業體系基本形成。\n"
+    doc = parse_bytes(text.encode("big5"))
+    assert doc.encoding == "big5"
+    assert doc.traditional
+    assert doc.sections[0].title == "发展基础"
+    assert doc.sections[0].paragraphs[0].topic == "经济实力稳中向好"
+    assert doc.place.county == "兴隆台区"
+
+
+def test_crlf_and_lf_give_the_same_outline():
+    assert shape(parse_bytes(PLAN.replace("\n", "\r\n").encode())) == shape(parse_text(PLAN))
+
+
+def test_whole_sample_in_gb18030_matches_utf8():
+    text = SAMPLES["002"].read_text(encoding="utf-8")
+    assert shape(parse_bytes(text.encode("gb18030"))) == shape(sample("002"))
+
+
+def test_full_width_forms_and_stray_spaces_are_normalised():
+    doc = parse_text(PLAN)
+    chapter = doc.sections[0]
+    assert chapter.label == "第一章" and chapter.title == "发展基础"
+    section = chapter.children[0]
+    assert section.paragraphs[0].text == "经济实力稳中向好。地区生产总值达到32亿元,增长5%。"
+    assert section.children[0].label == "(一)"
+    assert "二〇三五年远景目标" in section.children[0].paragraphs[-1].text
+
+
+def test_pinyin_glosses_go_and_real_parentheses_stay():
+    doc = parse_text("區(qū)域發(fā)展(一)規劃(GDP)(2022年更新)\n")
+    text = doc.front_matter[0].text if doc.front_matter else doc.preamble[0].text
+    assert text == "区域发展(一)规划(GDP)(2022年更新)"
+
+
+def test_markdown_input():
+    text = "---\ntitle: x\n---\n# 某某区政府工作报告\n\n## **一、过去一年工作回顾**\n\n- 经济运行稳中向好。增长5%。\n"
+    doc = parse_text(text)
+    assert doc.title == "某某区政府工作报告"
+    assert doc.sections[0].label == "一、" and doc.sections[0].title == "过去一年工作回顾"
+    assert doc.sections[0].paragraphs[0].topic == "经济运行稳中向好"
+
+
+def test_html_input_strips_tags_and_scripts():
+    html = (
+        "<html><head><title>t</title><script>var a='第一章 假';</script></head><body>"
+        "<div class='nav'>当前位置: 首页 > 规划</div><h1>某某区国民经济和社会发展第十四个五年规划纲要</h1>"
+        "<p>第一章 发展基础</p><p>经济实力稳中向好。增长5%。</p></body></html>"
+    )
+    doc = parse_text(html)
+    assert doc.title == "某某区国民经济和社会发展第十四个五年规划纲要"
+    assert [s.title for s in doc.sections] == ["发展基础"]
+    assert "假" not in repr(doc.to_dict())
+
+
+def test_numbers_inside_sentences_are_not_headings():
+    doc = parse_text("第一章 目标\n1.5亿元的投资已经到位。\n2020年完成建设。\n5G基站建成100个。\n")
+    assert [s.label for _, s in doc.walk()] == ["第一章"]
+    assert len(doc.sections[0].paragraphs) == 3
+
+
+def test_one_line_table_of_contents():
+    doc = parse_text("某某区规划纲要\n目录 第一章 总体要求 第二章 主要任务\n第一章 总体要求\n正文。\n第二章 主要任务\n正文。\n")
+    assert doc.toc == ["第一章 总体要求", "第二章 主要任务"]
+    assert [s.label for s in doc.sections] == ["第一章", "第二章"]
+
+
+def test_numbering_restarts_in_an_appendix():
+    doc = parse_text("一、总体要求\n(一)指导思想\n正文。\n附件\n1.重点项目表\n2.资金安排\n")
+    appendix = doc.sections[-1]
+    assert appendix.kind == "appendix"
+    assert [c.label for c in appendix.children] == ["1.", "2."]
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"%PDF-1.7\n...", "PDF"),
+        (b"PK\x03\x04\x14\x00", ".docx"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+        (b"\x00\x01\x02\x03" * 100, "binary"),
+    ],
+)
+def test_binary_files_are_refused_with_what_to_do(data, fragment):
+    with pytest.raises(NotTextError, match=fragment):
+        decode(data)
