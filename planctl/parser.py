@@ -47,7 +47,7 @@ def topic_of(text: str) -> str | None:
     if not m:
         return None
     topic = m.group(1).strip()
-    if len(topic) < 4 or _NOT_TOPIC.search(topic):
+    if len(topic) < 4 or _NOT_TOPIC.search(topic) or ("," in topic and len(topic) > 22):
         return None
     return topic
 

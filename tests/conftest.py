@@ -7,7 +7,7 @@ import pytest
 from planctl.outline import Document
 from planctl.parser import parse_bytes
 
-CORPUS = Path(__file__).resolve().parent.parent / "planctl" / "corpus"
+CORPUS = Path(__file__).resolve().parent.parent / "planctl" / "samples"
 SAMPLES = {
     "000": CORPUS / "000_19feb183ca538f64.txt",
     "001": CORPUS / "001_559f3303ea558438.txt",

@@ -6,8 +6,8 @@ import re
 from collections import Counter
 
 import pytest
-
 from conftest import SAMPLES, sample
+
 from planctl.markup import prepare
 from planctl.normalize import normalize_lines
 from planctl.outline import Document

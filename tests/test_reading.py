@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SAMPLES, sample
+
 from planctl.decoding import NotTextError, decode
 from planctl.parser import parse_bytes, parse_text
 
@@ -92,7 +92,9 @@ def test_numbers_inside_sentences_are_not_headings():
 
 
 def test_one_line_table_of_contents():
-    doc = parse_text("某某区规划纲要\n目录 第一章 总体要求 第二章 主要任务\n第一章 总体要求\n正文。\n第二章 主要任务\n正文。\n")
+    doc = parse_text(
+        "某某区规划纲要\n目录 第一章 总体要求 第二章 主要任务\n第一章 总体要求\n正文。\n第二章 主要任务\n正文。\n"
+    )
     assert doc.toc == ["第一章 总体要求", "第二章 主要任务"]
     assert [s.label for s in doc.sections] == ["第一章", "第二章"]
 

@@ -1,0 +1,333 @@
+"""The theme map (config/themes.yaml): loading with exact error locations, and classifying sections."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from .errors import PlanctlError, PlanctlUsageError
+from .outline import Document, Section
+
+THEMES_ENV = "PLANCTL_THEMES"
+
+# Weights of the evidence for a theme in one section.
+W_HEADING_NAME = 5.0  # the theme's name or an alias in the section's own heading
+W_HEADING_KEYWORD = 3.0  # a keyword in the section's own heading
+W_ANCESTOR = 1.5  # the theme's name, alias or keyword in an enclosing heading
+W_TOPIC = 1.0  # a keyword in a topic phrase
+W_BODY = 0.25  # a keyword mention in the body text
+BODY_CAP = 3.0  # body mentions alone never outweigh a heading
+MIN_PRIMARY = 1.0  # a section needs this much evidence to have a primary theme
+
+_TOP_KEYS = {"version", "themes"}
+_THEME_KEYS = {"name", "parent", "aliases", "keywords", "description"}
+
+
+class ThemeMapError(PlanctlError):
+    pass
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    parent: str
+    aliases: tuple[str, ...]
+    keywords: tuple[str, ...]
+    description: str = ""
+    line: int = 0
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class ThemeMap:
+    themes: list[Theme]
+    source: str
+
+    @cached_property
+    def _terms(self) -> dict[str, list[tuple[Theme, bool]]]:
+        """Every matchable term → the themes it names (True when it is a name or alias)."""
+        terms: dict[str, list[tuple[Theme, bool]]] = {}
+        for theme in self.themes:
+            for term in theme.names:
+                terms.setdefault(term, []).append((theme, True))
+            for term in theme.keywords:
+                if term not in theme.names:
+                    terms.setdefault(term, []).append((theme, False))
+        return terms
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        # Longest first: at each position the regex takes the first alternative that matches,
+        # so 印度尼西亚 is found before 印度 can be.
+        ordered = sorted(self._terms, key=lambda t: (-len(t), t))
+        return re.compile("|".join(re.escape(t) for t in ordered), re.I)
+
+    def find_terms(self, text: str) -> list[str]:
+        """Non-overlapping theme terms in the text, longest match at each position."""
+        return [m.group(0) for m in self._pattern.finditer(text)]
+
+    def themes_of_term(self, term: str) -> list[tuple[Theme, bool]]:
+        return self._terms.get(term) or self._terms.get(term.upper()) or self._terms.get(term.lower()) or []
+
+    def get(self, name: str) -> Theme | None:
+        key = name.strip()
+        for theme in self.themes:
+            if key == theme.name or key in theme.aliases:
+                return theme
+        lowered = key.lower()
+        for theme in self.themes:
+            if lowered in (n.lower() for n in theme.names):
+                return theme
+        return None
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        from rapidfuzz import fuzz, process
+
+        choices = {n: t.name for t in self.themes for n in t.names}
+        found = process.extract(name, list(choices), scorer=fuzz.partial_ratio, limit=limit * 3, score_cutoff=50)
+        out: list[str] = []
+        for match, _, _ in found:
+            if choices[match] not in out:
+                out.append(choices[match])
+        return out[:limit]
+
+    def require(self, name: str) -> Theme:
+        theme = self.get(name)
+        if theme is None:
+            hint = self.suggest(name)
+            tip = f"did you mean {', '.join(hint)}? " if hint else ""
+            raise ThemeUnknownError(f"unknown theme “{name}”; {tip}`planctl themes` lists them")
+        return theme
+
+    @property
+    def parents(self) -> list[str]:
+        seen: list[str] = []
+        for t in self.themes:
+            if t.parent not in seen:
+                seen.append(t.parent)
+        return seen
+
+
+class ThemeUnknownError(PlanctlUsageError):
+    """A theme name that is not in the map: a usage error."""
+
+
+# -- loading -------------------------------------------------------------------------------------
+
+
+def _err(source: str, node: object, message: str) -> ThemeMapError:
+    line = getattr(getattr(node, "start_mark", None), "line", None)
+    where = f"{source}:{line + 1}" if line is not None else source
+    return ThemeMapError(f"{where}: {message}")
+
+
+def _nearest(key: str, valid: set[str]) -> str:
+    close = difflib.get_close_matches(key, sorted(valid), n=1)
+    return f"; did you mean “{close[0]}”?" if close else f"; allowed keys: {', '.join(sorted(valid))}"
+
+
+def _mapping(source: str, node: object, what: str, allowed: set[str]) -> dict[str, tuple[object, object]]:
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        raise _err(source, node, f"{what} must be a mapping of keys to values")
+    out: dict[str, tuple[object, object]] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key is None:
+            raise _err(source, key_node, f"{what} has a key that is not a plain name")
+        if key not in allowed:
+            raise _err(source, key_node, f"unknown key “{key}” in {what}{_nearest(key, allowed)}")
+        if key in out:
+            raise _err(source, key_node, f"key “{key}” appears twice in {what}; keep one")
+        out[key] = (key_node, value_node)
+    return out
+
+
+def _string(source: str, node: object, what: str) -> str:
+    import yaml
+
+    if not isinstance(node, yaml.ScalarNode) or node.tag not in (
+        "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+    ):
+        raise _err(source, node, f"{what} must be a single text value")
+    value = str(node.value).strip()
+    if not value:
+        raise _err(source, node, f"{what} is empty; give it a value")
+    return value
+
+
+def _strings(source: str, node: object, what: str) -> tuple[str, ...]:
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null"):
+        return ()
+    if not isinstance(node, yaml.SequenceNode):
+        raise _err(source, node, f"{what} must be a list, e.g. [{what.split()[-1]} 1, {what.split()[-1]} 2]")
+    return tuple(_string(source, item, f"an item of {what}") for item in node.value)
+
+
+def parse_theme_map(text: str, source: str) -> ThemeMap:
+    """Validate a theme map's YAML text; errors name the file, the line and the fix."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}" if mark is not None else source
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ThemeMapError(f"{where}: invalid YAML: {problem}; check indentation and quoting") from None
+    if root is None:
+        raise ThemeMapError(f"{source}: the theme map is empty; it needs a `themes:` list")
+    top = _mapping(source, root, "the theme map", _TOP_KEYS)
+    if "themes" not in top:
+        raise _err(source, root, "the theme map has no `themes:` list")
+    themes_node = top["themes"][1]
+    if not isinstance(themes_node, yaml.SequenceNode) or not themes_node.value:
+        raise _err(source, themes_node, "`themes:` must be a non-empty list of themes (lines starting with `- name:`)")
+    themes: list[Theme] = []
+    owner: dict[str, tuple[str, int]] = {}
+    for item in themes_node.value:
+        fields = _mapping(source, item, "a theme", _THEME_KEYS)
+        if "name" not in fields:
+            raise _err(source, item, "a theme has no `name:`")
+        name = _string(source, fields["name"][1], "a theme's name")
+        what = f"theme “{name}”"
+        if "keywords" not in fields:
+            raise _err(source, item, f"{what} has no `keywords:`; list the words that mark it")
+        keywords = _strings(source, fields["keywords"][1], f"{what}'s keywords")
+        if not keywords:
+            raise _err(source, fields["keywords"][1], f"{what} has an empty keyword list; give at least one keyword")
+        aliases = _strings(source, fields["aliases"][1], f"{what}'s aliases") if "aliases" in fields else ()
+        parent = _string(source, fields["parent"][1], f"{what}'s parent") if "parent" in fields else "其他"
+        description = (
+            _string(source, fields["description"][1], f"{what}'s description") if "description" in fields else ""
+        )
+        line = item.start_mark.line + 1
+        if name in aliases:
+            raise _err(source, fields["aliases"][1], f"{what} lists its own name as an alias; remove the alias")
+        for n in (name, *aliases):
+            if n in owner and owner[n][0] != name:
+                other, other_line = owner[n]
+                raise ThemeMapError(
+                    f"{source}:{line}: “{n}” names both theme “{other}” (line {other_line}) and “{name}”; "
+                    "names and aliases must be unique"
+                )
+            if n in owner and n == name:
+                raise ThemeMapError(
+                    f"{source}:{line}: duplicate theme name “{name}” (first at line {owner[n][1]}); "
+                    "merge the two or rename one"
+                )
+            owner[n] = (name, line)
+        themes.append(Theme(name, parent, aliases, keywords, description, line))
+    return ThemeMap(themes, source)
+
+
+def default_theme_path() -> str:
+    return str(resources.files("planctl.config").joinpath("themes.yaml"))
+
+
+def load_theme_map(path: str | os.PathLike[str] | None = None) -> ThemeMap:
+    """The user's map (argument, then $PLANCTL_THEMES), else the one shipped with planctl."""
+    chosen = path or os.environ.get(THEMES_ENV)
+    if chosen:
+        p = Path(chosen)
+        if not p.is_file():
+            raise ThemeMapError(f"{p}: theme map not found; check --themes or ${THEMES_ENV}")
+        try:
+            text = p.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ThemeMapError(f"{p}: cannot read the theme map ({exc}); save it as UTF-8 text") from None
+        return parse_theme_map(text, str(p))
+    text = resources.files("planctl.config").joinpath("themes.yaml").read_text(encoding="utf-8")
+    return parse_theme_map(text, "themes.yaml")
+
+
+# -- classification ------------------------------------------------------------------------------
+
+
+@dataclass
+class Evidence:
+    where: str  # heading | enclosing heading | topic | body
+    term: str
+    count: int = 1
+
+
+@dataclass
+class SectionThemes:
+    path: tuple[Section, ...]
+    scores: dict[str, float] = field(default_factory=dict)
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    heading_themes: set[str] = field(default_factory=set)  # themes named in the section's own heading
+
+    @property
+    def section(self) -> Section:
+        return self.path[-1]
+
+    @property
+    def primary(self) -> str | None:
+        if not self.scores:
+            return None
+        name, score = max(self.scores.items(), key=lambda kv: (kv[1], kv[0]))
+        return name if score >= MIN_PRIMARY else None
+
+    def ranked(self) -> list[tuple[str, float]]:
+        return sorted(self.scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def _add(self, theme: str, weight: float, ev: Evidence) -> None:
+        self.scores[theme] = self.scores.get(theme, 0.0) + weight
+        self.evidence.setdefault(theme, []).append(ev)
+
+
+def _heading_hits(tmap: ThemeMap, title: str) -> dict[str, tuple[float, str]]:
+    """Best weight and term for each theme named in a heading."""
+    hits: dict[str, tuple[float, str]] = {}
+    for term in tmap.find_terms(title):
+        for theme, is_name in tmap.themes_of_term(term):
+            weight = W_HEADING_NAME if is_name else W_HEADING_KEYWORD
+            if weight > hits.get(theme.name, (0.0, ""))[0]:
+                hits[theme.name] = (weight, term)
+    return hits
+
+
+def classify_section(tmap: ThemeMap, path: tuple[Section, ...]) -> SectionThemes:
+    section = path[-1]
+    result = SectionThemes(path)
+    for theme, (weight, term) in _heading_hits(tmap, section.title).items():
+        result._add(theme, weight, Evidence("heading", term))
+        result.heading_themes.add(theme)
+    inherited: dict[str, str] = {}
+    for ancestor in path[:-1]:
+        for theme, (_, term) in _heading_hits(tmap, ancestor.title).items():
+            inherited.setdefault(theme, term)
+    for theme, term in inherited.items():
+        result._add(theme, W_ANCESTOR, Evidence("enclosing heading", term))
+    for topic in section.topics:
+        for term in tmap.find_terms(topic):
+            for theme, _ in tmap.themes_of_term(term):
+                result._add(theme.name, W_TOPIC, Evidence("topic", term))
+    body_counts: dict[tuple[str, str], int] = {}
+    for term in tmap.find_terms(section.own_text()):
+        for theme, _ in tmap.themes_of_term(term):
+            body_counts[(theme.name, term)] = body_counts.get((theme.name, term), 0) + 1
+    body_score: dict[str, float] = {}
+    for (theme, term), n in sorted(body_counts.items(), key=lambda kv: -kv[1]):
+        add = min(n * W_BODY, BODY_CAP - body_score.get(theme, 0.0))
+        if add > 0:
+            body_score[theme] = body_score.get(theme, 0.0) + add
+            result._add(theme, add, Evidence("body", term, n))
+    return result
+
+
+def classify(tmap: ThemeMap, doc: Document) -> list[SectionThemes]:
+    """Themes of every section of a document, in document order."""
+    return [classify_section(tmap, path) for path, _ in doc.walk()]
