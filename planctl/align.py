@@ -30,9 +30,14 @@ class Item:
     text: str  # the text it stands for
     kind: str  # heading | topic
     order: int  # position in its plan
+    label: str = ""  # a heading's numbering as written
+
+    @property
+    def display(self) -> str:
+        return f"{self.label}{self.title}" if self.label else self.title
 
     def to_dict(self) -> dict[str, str]:
-        return {"title": self.title, "path": self.path, "kind": self.kind, "text": self.text}
+        return {"title": self.title, "label": self.label, "path": self.path, "kind": self.kind, "text": self.text}
 
 
 def grams(text: str) -> set[str]:

@@ -46,9 +46,7 @@ def emit(fmt: str, output: Path | None, force: bool, make_text: Callable[[], str
     from .output import write_text
 
     if fmt == "text" and make_renderable is not None and output is None:
-        from rich.console import Console
-
-        Console(soft_wrap=False).print(make_renderable())
+        print_renderables(make_renderable())
         return
     write_text(make_text(), output, force)
 
@@ -134,6 +132,170 @@ def outline(file: Path, topics: bool, depth: int | None, fmt: str | None, output
         return render.outline_markdown(doc, depth, topics)
 
     emit(fmt, output, force, as_text, lambda: render.outline_tree(doc, depth, topics))
+
+
+def corpus_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--corpus", type=click.Path(path_type=Path), envvar="PLANCTL_CORPUS", show_envvar=True,
+        help="Folder of plans (.txt, .md, .html) [default: the bundled sample corpus].",
+    )(func)
+
+
+def themes_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--themes", "themes_file", type=click.Path(path_type=Path), envvar="PLANCTL_THEMES", show_envvar=True,
+        help="Your own theme map (YAML) instead of the bundled config/themes.yaml.",
+    )(func)
+
+
+def print_renderables(parts: list[Any] | Any) -> None:
+    from rich.console import Console
+
+    console = Console(soft_wrap=False)
+    for part in parts if isinstance(parts, list) else [parts]:
+        console.print(part)
+        if isinstance(parts, list):
+            console.print()
+
+
+def _console_width() -> Any:
+    from rich.console import Console
+
+    return Console()
+
+
+def _open(corpus_dir: Path | None) -> Any:
+    from .corpus import open_corpus
+
+    corpus = open_corpus(corpus_dir)
+    for path, why in corpus.skipped:
+        warn(f"skipped {path}: {why}")
+    return corpus
+
+
+@cli.command(name="list")
+@corpus_option
+@output_options
+def list_(corpus: Path | None, fmt: str | None, output: Path | None, force: bool) -> None:
+    """List every document of the corpus: id, place, kind, year, title, size.
+
+    \b
+    Example:
+      planctl list
+      planctl list --corpus ~/plans --format csv -o plans.csv
+    """
+    from .output import check_target
+    from .render import listing
+
+    fmt = resolve_format(fmt, output)
+    check_target(output, force)
+    found = _open(corpus)
+    emit(fmt, output, force, lambda: listing.list_text(found, fmt), lambda: listing.list_rich(found))
+
+
+@cli.command()
+@click.argument("plan", required=False)
+@click.option("--check", "check_file", type=click.Path(path_type=Path),
+              help="Only validate this theme map file and say whether it is valid.")
+@corpus_option
+@themes_option
+@output_options
+def themes(plan: str | None, check_file: Path | None, corpus: Path | None, themes_file: Path | None,
+           fmt: str | None, output: Path | None, force: bool) -> None:
+    """List the theme map, or show how one plan's sections were classified.
+
+    \b
+    Example:
+      planctl themes
+      planctl themes 海城
+      planctl themes --check my-themes.yaml
+    """
+    from .output import check_target
+    from .render import listing
+    from .themes import load_theme_map
+
+    if check_file is not None:
+        if plan:
+            raise click.UsageError("--check takes no PLAN")
+        tmap = load_theme_map(check_file)
+        click.echo(f"{check_file}: valid, {len(tmap.themes)} themes under {len(tmap.parents)} parent topics")
+        return
+    fmt = resolve_format(fmt, output)
+    check_target(output, force)
+    tmap = load_theme_map(themes_file)
+    if plan is None:
+        emit(fmt, output, force, lambda: listing.themes_text(tmap, fmt), lambda: listing.themes_rich(tmap))
+        return
+    from .compare import prepare_plans
+    from .corpus import resolve
+
+    found = _open(corpus)
+    resolved = resolve(found, plan)
+    if resolved.note:
+        click.echo(f"note: {resolved.note}", err=True)
+    (prepared,) = prepare_plans([resolved.entry], tmap)
+    emit(fmt, output, force, lambda: listing.classified_text(prepared, fmt),
+         lambda: listing.classified_rich(prepared))
+
+
+@cli.command()
+@click.argument("plans", nargs=-1, required=True)
+@click.option("--theme", "-t", help="Compare this theme side by side (name or alias, e.g. 营商环境).")
+@click.option("--diff", "with_diff", is_flag=True, help="Add a word-level diff of each aligned pair (needs --theme).")
+@corpus_option
+@themes_option
+@output_options
+def compare(plans: tuple[str, ...], theme: str | None, with_diff: bool, corpus: Path | None,
+            themes_file: Path | None, fmt: str | None, output: Path | None, force: bool) -> None:
+    """Compare plans found by place name, id or file path.
+
+    With --theme: the sections of each plan on that theme, an aligned table of their sub-headings
+    and topic phrases, and the terms they share or own. Without: a theme × plan coverage matrix.
+
+    \b
+    A name with several documents takes the five-year plan (else the newest); pick another with
+    PLACE:YEAR (兴隆台:2023) or the id shown by `planctl list`.
+
+    \b
+    Example:
+      planctl compare 兴隆台 沙河口 --theme 营商环境
+      planctl compare 兴隆台 沙河口 海城 皇姑 --format markdown -o coverage.md
+      planctl compare 兴隆台 兴隆台:2023 -t 营商环境 --diff
+    """
+    from .compare import compare_theme, coverage, prepare_plans
+    from .corpus import resolve
+    from .output import check_target
+    from .render import compare as render
+    from .themes import load_theme_map
+
+    if len(plans) < 2:
+        raise click.UsageError("compare needs at least two plans, e.g. planctl compare 兴隆台 沙河口")
+    if with_diff and not theme:
+        raise click.UsageError("--diff needs --theme: word diffs are made between aligned items of one theme")
+    fmt = resolve_format(fmt, output)
+    check_target(output, force)
+    tmap = load_theme_map(themes_file)
+    chosen = tmap.require(theme) if theme else None
+    found = _open(corpus)
+    entries = []
+    for name in plans:
+        resolved = resolve(found, name)
+        if resolved.note:
+            click.echo(f"note: {resolved.note}", err=True)
+        if any(e.path == resolved.entry.path for e in entries):
+            raise click.UsageError(f"“{name}” names {resolved.entry.id}, which is already in the comparison")
+        entries.append(resolved.entry)
+    prepared = prepare_plans(entries, tmap)
+    if chosen is not None:
+        result = compare_theme(found, prepared, chosen, with_diff)
+        makers = {"json": render.theme_json, "csv": render.theme_csv, "markdown": render.theme_markdown}
+        emit(fmt, output, force, lambda: makers.get(fmt, render.theme_markdown)(result),
+             lambda: render.theme_rich(result, _console_width()))
+        return
+    matrix = coverage(prepared, tmap)
+    makers_m = {"json": render.matrix_json, "csv": render.matrix_csv, "markdown": render.matrix_markdown}
+    emit(fmt, output, force, lambda: makers_m.get(fmt, render.matrix_markdown)(matrix),
+         lambda: render.matrix_rich(matrix, _console_width()))
 
 
 def main() -> None:

@@ -106,7 +106,9 @@ def theme_items(plan_index: int, sections: list[ThemeSection]) -> list[Item]:
         for inner, section in top.walk(ts.path[:-1]):
             base = path_text(inner)
             if section is not top or not (section.children or section.topics):
-                items.append(Item(plan_index, section.title, base, _full_text(section), "heading", len(items)))
+                items.append(
+                    Item(plan_index, section.title, base, _full_text(section), "heading", len(items), section.label)
+                )
             for para in section.paragraphs:
                 if para.topic:
                     items.append(Item(plan_index, para.topic, base, para.text, "topic", len(items)))

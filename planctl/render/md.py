@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|])")
+_INLINE = re.compile(r"([\\`*\[\]<|])")
 
 
 def escape(text: str) -> str:

@@ -1,0 +1,129 @@
+"""Renderers of the corpus listing and of the theme map."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from ..compare import Plan
+from ..corpus import Corpus
+from ..themes import ThemeMap
+from . import md
+from .tabular import to_csv
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+LIST_HEADER = ["id", "place", "kind", "year", "title", "chars"]
+
+
+def _list_rows(corpus: Corpus) -> list[list[str]]:
+    return [
+        [e.id, e.doc.place.full(), e.doc.kind, str(e.doc.year or ""), e.doc.title, str(e.doc.size())]
+        for e in corpus
+    ]
+
+
+def list_text(corpus: Corpus, fmt: str) -> str:
+    if fmt == "json":
+        docs = [
+            {"id": e.id, "path": str(e.path), "place": e.doc.place.to_dict(), "kind": e.doc.kind, "year": e.doc.year,
+             "period": e.doc.period, "title": e.doc.title, "chars": e.doc.size(), "warnings": len(e.doc.warnings)}
+            for e in corpus
+        ]
+        skipped = [{"path": str(p), "error": why} for p, why in corpus.skipped]
+        return json.dumps({"corpus": str(corpus.root), "documents": docs, "skipped": skipped},
+                          ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        return to_csv([LIST_HEADER, *_list_rows(corpus)])
+    return md.table(LIST_HEADER, _list_rows(corpus)) + "\n"
+
+
+def list_rich(corpus: Corpus) -> Table:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"{len(corpus.entries)} documents in {escape(str(corpus.root))}", header_style="bold")
+    for name in LIST_HEADER:
+        table.add_column(name, overflow="fold", justify="right" if name == "chars" else "left",
+                         no_wrap=name in ("id", "year", "chars"))
+    for row in _list_rows(corpus):
+        row[-1] = f"{int(row[-1]):,}"
+        table.add_row(*[escape(x) for x in row])
+    return table
+
+
+THEMES_HEADER = ["parent", "theme", "aliases", "keywords"]
+
+
+def _theme_rows(tmap: ThemeMap) -> list[list[str]]:
+    return [[t.parent, t.name, "、".join(t.aliases), "、".join(t.keywords)] for t in tmap.themes]
+
+
+def themes_text(tmap: ThemeMap, fmt: str) -> str:
+    if fmt == "json":
+        data = [{"name": t.name, "parent": t.parent, "aliases": list(t.aliases), "keywords": list(t.keywords)}
+                for t in tmap.themes]
+        return json.dumps({"source": tmap.source, "themes": data}, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        return to_csv([THEMES_HEADER, *_theme_rows(tmap)])
+    return md.table(THEMES_HEADER, _theme_rows(tmap)) + "\n"
+
+
+def themes_rich(tmap: ThemeMap) -> Table:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"{len(tmap.themes)} themes ({escape(tmap.source)})", header_style="bold", show_lines=False)
+    for name in THEMES_HEADER:
+        table.add_column(name, overflow="fold", no_wrap=name in ("parent", "theme"))
+    for row in _theme_rows(tmap):
+        table.add_row(*[escape(x) for x in row])
+    return table
+
+
+CLASSIFY_HEADER = ["line", "section", "main theme", "score", "evidence"]
+
+
+def _classify_rows(plan: Plan) -> list[list[str]]:
+    rows = []
+    for st in plan.classified:
+        primary = st.primary
+        evidence = ""
+        if primary:
+            evidence = "、".join(
+                f"{e.term}({e.where}{'×' + str(e.count) if e.count > 1 else ''})" for e in st.evidence[primary][:5]
+            )
+        rows.append([
+            str(st.section.line), "  " * (len(st.path) - 1) + st.section.heading, primary or "",
+            f"{st.scores.get(primary, 0):.1f}" if primary else "", evidence,
+        ])
+    return rows
+
+
+def classified_text(plan: Plan, fmt: str) -> str:
+    if fmt == "json":
+        data = [
+            {"line": st.section.line, "path": " > ".join(s.heading for s in st.path), "primary": st.primary,
+             "scores": {k: round(v, 2) for k, v in st.ranked()},
+             "evidence": {k: [{"where": e.where, "term": e.term, "count": e.count} for e in v]
+                          for k, v in st.evidence.items()}}
+            for st in plan.classified
+        ]
+        return json.dumps({"plan": plan.to_dict(), "sections": data}, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        return to_csv([CLASSIFY_HEADER, *_classify_rows(plan)])
+    return f"# {md.escape(plan.label)}: themes of each section\n\n" + md.table(
+        CLASSIFY_HEADER, _classify_rows(plan)) + "\n"
+
+
+def classified_rich(plan: Plan) -> Table:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"{escape(plan.label)}: themes of each section", header_style="bold")
+    for name in CLASSIFY_HEADER:
+        table.add_column(name, overflow="fold", no_wrap=name in ("line", "score"))
+    for row in _classify_rows(plan):
+        table.add_row(*[escape(x) for x in row])
+    return table

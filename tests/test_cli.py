@@ -1,0 +1,237 @@
+"""The command line as a user drives it: outputs, exit codes, messages, files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planctl.cli import cli
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("PLANCTL_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; review and rerun with PLANCTL_UPDATE_GOLDEN=1"
+
+
+# -- golden outputs ---------------------------------------------------------------------------------
+
+
+def test_compare_theme_markdown_golden():
+    result = run("compare", "兴隆台", "沙河口", "--theme", "营商环境", "--format", "markdown")
+    assert result.exit_code == 0
+    golden("compare_xinglongtai_shahekou_yingshang.md", result.stdout)
+
+
+def test_compare_theme_json_golden_and_keys():
+    result = run("compare", "兴隆台", "沙河口", "海城", "--theme", "营商环境", "--format", "json")
+    assert result.exit_code == 0
+    golden("compare_three_yingshang.json", result.stdout)
+    data = json.loads(result.stdout)
+    assert data["theme"] == "营商环境"
+    assert [p["place"]["county"] for p in data["plans"]] == ["兴隆台区", "沙河口区", "海城市"]
+    assert set(data["plans"][0]) >= {"id", "place", "kind", "year", "title"}
+    for row in data["rows"]:
+        assert len(row["cells"]) == 3
+        assert all(c is None or {"title", "path", "text"} <= set(c) for c in row["cells"])
+        assert "similarity" in row
+    # 办事方便 lines up across all three plans.
+    titles = [[c and c["title"] for c in row["cells"]] for row in data["rows"]]
+    assert ["提升全社会办事方便水平", None, "构建办事方便的营商环境"] in titles
+
+
+def test_coverage_matrix_markdown_golden():
+    result = run("compare", "兴隆台", "沙河口", "海城", "皇姑", "--format", "markdown")
+    assert result.exit_code == 0
+    golden("coverage_four_plans.md", result.stdout)
+
+
+def test_coverage_matrix_json_shape():
+    data = json.loads(run("compare", "兴隆台", "皇姑", "--format", "json").stdout)
+    assert len(data["matrix"]) >= 25
+    cell = data["matrix"][0]["cells"][0]
+    assert set(cell) == {"sections", "share"}
+    # 农业农村 is an explicit gap of the urban district 皇姑区.
+    assert "农业农村" in data["gaps"][1]
+
+
+def test_outline_markdown_golden():
+    sample = Path(__file__).parent.parent / "planctl" / "samples" / "004_1d0a5113fd5c9ab2.txt"
+    result = run("outline", str(sample), "--topics", "--format", "markdown")
+    assert result.exit_code == 0
+    golden("outline_004.md", result.stdout)
+
+
+def test_compare_diff_adds_word_diffs():
+    result = run("compare", "海城", "皇姑", "--theme", "营商环境", "--diff", "--format", "markdown")
+    assert result.exit_code == 0
+    assert "## Word diffs" in result.stdout
+    assert "~~" in result.stdout and "**" in result.stdout
+
+
+def test_compare_csv():
+    result = run("compare", "兴隆台", "沙河口", "-t", "营商环境", "--format", "csv")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "row,similarity,兴隆台区 2022规划 title,兴隆台区 2022规划 path,沙河口区 2021规划 title,沙河口区 2021规划 path"
+    assert len(lines) > 3
+
+
+def test_terminal_output_is_a_table():
+    result = run("compare", "兴隆台", "沙河口", "--theme", "营商环境")
+    assert result.exit_code == 0
+    assert "提升全社会办事方便水平" in result.stdout and "┃" in result.stdout
+
+
+# -- finding plans ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["兴隆台", "兴隆台区", "興隆臺", "興隆臺區", "000"])
+def test_place_names_find_the_plan(name):
+    data = json.loads(run("compare", name, "沙河口", "--format", "json").stdout)
+    assert data["plans"][0]["id"] == "000_19feb183ca538f64"
+
+
+def test_ambiguous_name_takes_the_plan_and_says_so():
+    result = run("compare", "兴隆台", "沙河口", "--format", "json")
+    assert result.exit_code == 0
+    assert "“兴隆台” matches 2 documents; using 000_19feb183ca538f64" in result.stderr
+    assert "兴隆台:2023" in result.stderr
+
+
+def test_place_with_year_picks_the_report():
+    data = json.loads(run("compare", "兴隆台:2023", "沙河口", "--format", "json").stdout)
+    assert data["plans"][0]["id"] == "003_657c2d959349a28d"
+    assert data["plans"][0]["kind"] == "work report"
+
+
+def test_unknown_place_suggests_and_exits_2():
+    result = run("compare", "兴龙台", "沙河口")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: no document for “兴龙台”; did you mean 兴隆台? `planctl list` shows them all\n"
+
+
+def test_unknown_theme_suggests_and_exits_2():
+    result = run("compare", "兴隆台", "沙河口", "--theme", "营商")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: unknown theme “营商”; did you mean 营商环境")
+
+
+def test_list_shows_every_sample():
+    result = run("list", "--format", "csv")
+    rows = result.stdout.splitlines()
+    assert rows[0] == "id,place,kind,year,title,chars"
+    assert len(rows) == 6
+    assert rows[4].startswith("003_657c2d959349a28d,辽宁省盘锦市兴隆台区,work report,2023,2023政府工作报告,")
+
+
+def test_themes_plan_shows_classification():
+    data = json.loads(run("themes", "海城", "--format", "json").stdout)
+    by_path = {s["path"]: s for s in data["sections"]}
+    section = by_path["第二篇 深入落实六项重点工作,引领海城实现全面振兴、全方位振兴 > 第四章 传承海城改革基因,持续推进全面深化改革 > 第一节 坚持不懈优化营商环境"]
+    assert section["primary"] == "营商环境"
+    assert {"where": "heading", "term": "优化营商环境", "count": 1} in section["evidence"]["营商环境"]
+
+
+# -- usage errors and files ---------------------------------------------------------------------------
+
+
+def test_diff_without_theme_is_a_usage_error():
+    result = run("compare", "兴隆台", "沙河口", "--diff")
+    assert result.exit_code == 2
+    assert "--diff needs --theme" in result.stderr
+
+
+def test_one_plan_is_a_usage_error():
+    result = run("compare", "兴隆台")
+    assert result.exit_code == 2
+    assert "at least two plans" in result.stderr
+
+
+def test_existing_output_is_not_overwritten(tmp_path):
+    target = tmp_path / "out.md"
+    target.write_text("keep me", encoding="utf-8")
+    result = run("compare", "兴隆台", "沙河口", "-t", "营商环境", "-o", str(target))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {target}: already exists; add --force to overwrite it\n"
+    assert target.read_text(encoding="utf-8") == "keep me"
+    forced = run("compare", "兴隆台", "沙河口", "-t", "营商环境", "-o", str(target), "--force")
+    assert forced.exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# 营商环境: 兴隆台区 2022规划 · 沙河口区 2021规划")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]  # no temporary file left behind
+
+
+def test_output_format_follows_the_file_suffix(tmp_path):
+    target = tmp_path / "cmp.json"
+    assert run("compare", "兴隆台", "沙河口", "-t", "营商环境", "-o", str(target)).exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["theme"] == "营商环境"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing.txt", "no such file; check the path"),
+        (lambda d: d, "is a folder; give a plan's text file, or use --corpus"),
+        (lambda d: (d / "empty.txt", (d / "empty.txt").write_bytes(b""))[0], "the file is empty; nothing to outline"),
+        (lambda d: (d / "a.pdf", (d / "a.pdf").write_bytes(b"%PDF-1.4\n"))[0],
+         "not a text document: this is a PDF; convert it to text first (e.g. `pdftotext -layout FILE.pdf`)"),
+    ],
+)
+def test_bad_files_get_one_clear_line(tmp_path, make, message):
+    path = make(tmp_path)
+    result = run("outline", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {path}: {message}{f' {path}' if message.endswith('--corpus') else ''}\n"
+    assert result.stdout == ""
+
+
+def test_corpus_option_and_environment(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("某某区国民经济和社会发展第十四个五年规划纲要\n第一章 优化营商环境\n营商环境持续优化。\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.md").write_text("# 另一区政府工作报告\n## 一、优化营商环境\n政务服务更便捷。\n", encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"%PDF-1.4")
+    monkeypatch.setenv("PLANCTL_CORPUS", str(tmp_path))
+    result = run("list", "--format", "csv")
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 3
+    assert "warning: skipped" in result.stderr and "broken.txt" in result.stderr
+
+
+def test_every_command_is_documented_with_an_example():
+    for name, command in cli.commands.items():
+        assert command.help and "Example" in command.help, name
+
+
+def test_help_does_not_import_heavy_modules():
+    code = (
+        "import sys\nfrom planctl.cli import cli\n"
+        "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('rich', 'jieba', 'opencc', 'yaml', 'rapidfuzz') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_python_dash_m_works():
+    out = subprocess.run([sys.executable, "-m", "planctl", "--version"], capture_output=True, text=True, check=True)
+    assert "version" in out.stdout
+
+
+def test_markdown_escapes_pipes_and_markup():
+    from planctl.render import md
+
+    assert md.escape("a|b *c* [d] <e> `f`") == "a\\|b \\*c\\* \\[d\\] \\<e> \\`f\\`"
+    table = md.table(["x", "y"], [["1|2", "line\nbreak"]])
+    assert table.splitlines()[2] == "| 1\\|2 | line break |"
