@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
-
 from alignment_pairs import GOLD_PAIRS, NON_PAIRS, evaluate, false_alignments
+
 from planctl.align import Item, Similarity, align
 from planctl.compare import compare_theme, prepare_plans
 from planctl.corpus import open_corpus

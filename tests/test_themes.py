@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import sample
+
 from planctl.cli import cli
 from planctl.themes import ThemeMapError, classify, load_theme_map, parse_theme_map
 
@@ -26,7 +26,8 @@ def test_bundled_map_is_real():
     ("text", "message"),
     [
         ("themes:\n  - name: a\n    keywords: [x\n", "t.yaml:4: invalid YAML"),
-        ("themes:\n  - name: a\n    keyword: [x]\n", "t.yaml:3: unknown key “keyword” in a theme; did you mean “keywords”?"),
+        ("themes:\n  - name: a\n    keyword: [x]\n",
+         "t.yaml:3: unknown key “keyword” in a theme; did you mean “keywords”?"),
         ("themes:\n  - name: a\n    keywords: []\n",
          "t.yaml:3: theme “a” has an empty keyword list; give at least one keyword"),
         ("themes:\n  - name: a\n    keywords: [x]\n  - name: a\n    keywords: [y]\n",
