@@ -64,11 +64,14 @@ _MD_BULLET = re.compile(r"^\s{0,3}[-*+]\s+(?=\S)")
 _MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_MD_CHARS = re.compile(r"[#*_>\[!<+|=-]")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 def strip_markdown_line(line: str) -> tuple[str, bool]:
     """Remove Markdown marks from one line; say whether it was marked as a heading or bold."""
+    if not _MD_CHARS.search(line):
+        return line, False
     marked = False
     if _MD_RULE.match(line) or _MD_TABLE_RULE.match(line):
         return "", False

@@ -19,6 +19,7 @@ _PLACE_BEFORE = re.compile(
 _FYP_ORDINAL = re.compile(r"第([一二三四五六七八九十]+)个五年")
 _FYP_SHORT = re.compile(r"十([一二三四五])五")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+MENTION_WINDOW = 30000  # characters read when counting place names; the opening pages suffice
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)-\d{1,2}-\d{1,2}")
 
 
@@ -31,6 +32,7 @@ def gazetteer() -> dict[str, list[str]]:
     return yaml.safe_load(text)
 
 
+@lru_cache(maxsize=4096)
 def short_name(name: str) -> str:
     """兴隆台区 → 兴隆台, 辽宁省 → 辽宁, 延边朝鲜族自治州 → 延边; two-character names keep their suffix."""
     for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县",
@@ -42,12 +44,26 @@ def short_name(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1)
+def _name_index() -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    """One pattern for every province and city's short name, and the full names each stands for."""
+    owners: dict[str, list[str]] = {}
+    for prov, cities in gazetteer().items():
+        for name in (prov, *cities):
+            owners.setdefault(short_name(name), []).append(name)
+    alternation = "|".join(re.escape(s) for s in sorted(owners, key=lambda s: (-len(s), s)))
+    return re.compile(alternation), owners
+
+
 def _mentions(text: str, names: list[str]) -> Counter[str]:
+    """How often each of the given provinces or cities is named in the text (by its short name)."""
+    pattern, owners = _name_index()
+    wanted = set(names)
     counts: Counter[str] = Counter()
-    for name in names:
-        n = text.count(short_name(name))
-        if n:
-            counts[name] = n
+    for short, n in Counter(pattern.findall(text[:MENTION_WINDOW])).items():
+        for name in owners[short]:
+            if name in wanted:
+                counts[name] += n
     return counts
 
 
