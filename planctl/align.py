@@ -73,16 +73,15 @@ class Similarity:
 
     def matrix(self, left: list[str], right: list[str]) -> list[list[float]]:
         """Similarity of every left text to every right text, 0–1."""
-        if not left or not right:
-            return [[0.0] * len(right) for _ in left]
-        from rapidfuzz import fuzz, process
+        # Plain calls rather than rapidfuzz.process.cdist: a theme has tens of items, and cdist
+        # would need numpy, whose import alone (80 ms) costs more than the whole matrix.
+        from rapidfuzz.fuzz import ratio
 
-        ratio = process.cdist(left, right, scorer=fuzz.ratio, dtype="float32") / 100.0
         lg = [grams(t) for t in left]
         rg = [grams(t) for t in right]
         return [
-            [BLEND * self.dice(a, b) + (1 - BLEND) * float(ratio[i, j]) for j, b in enumerate(rg)]
-            for i, a in enumerate(lg)
+            [BLEND * self.dice(a, b) + (1 - BLEND) * ratio(x, y) / 100.0 for y, b in zip(right, rg, strict=True)]
+            for x, a in zip(left, lg, strict=True)
         ]
 
     def __call__(self, a: str, b: str) -> float:

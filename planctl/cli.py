@@ -233,7 +233,7 @@ def themes(plan: str | None, check_file: Path | None, corpus: Path | None, theme
     resolved = resolve(found, plan)
     if resolved.note:
         click.echo(f"note: {resolved.note}", err=True)
-    (prepared,) = prepare_plans([resolved.entry], tmap)
+    (prepared,) = prepare_plans([resolved.entry], tmap, found)
     emit(fmt, output, force, lambda: listing.classified_text(prepared, fmt),
          lambda: listing.classified_rich(prepared))
 
@@ -285,7 +285,7 @@ def compare(plans: tuple[str, ...], theme: str | None, with_diff: bool, corpus: 
         if any(e.path == resolved.entry.path for e in entries):
             raise click.UsageError(f"“{name}” names {resolved.entry.id}, which is already in the comparison")
         entries.append(resolved.entry)
-    prepared = prepare_plans(entries, tmap)
+    prepared = prepare_plans(entries, tmap, found)
     if chosen is not None:
         result = compare_theme(found, prepared, chosen, with_diff)
         makers = {"json": render.theme_json, "csv": render.theme_csv, "markdown": render.theme_markdown}

@@ -74,8 +74,24 @@ class ThemeComparison:
         return data
 
 
-def prepare_plans(entries: list[Entry], tmap: ThemeMap) -> list[Plan]:
-    return [Plan(e, classify(tmap, e.doc)) for e in entries]
+def prepare_plans(entries: list[Entry], tmap: ThemeMap, corpus: Corpus | None = None) -> list[Plan]:
+    """Classify each plan's sections; with a corpus, the result is cached per document and theme map."""
+    plans = []
+    for entry in entries:
+        key = f"themes:{tmap.digest}:{entry.key}"
+        cached = corpus.cache.get(key) if corpus else None
+        paths = [path for path, _ in entry.doc.walk()]
+        if isinstance(cached, list) and len(cached) == len(paths):
+            classified = [
+                SectionThemes(path, scores, evidence, heading)
+                for path, (scores, evidence, heading) in zip(paths, cached, strict=True)
+            ]
+        else:
+            classified = classify(tmap, entry.doc)
+            if corpus:
+                corpus.cache.put(key, [(st.scores, st.evidence, st.heading_themes) for st in classified])
+        plans.append(Plan(entry, classified))
+    return plans
 
 
 def theme_sections(plan: Plan, theme: Theme) -> list[ThemeSection]:
