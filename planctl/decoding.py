@@ -23,6 +23,8 @@ class Decoded:
     text: str
     encoding: str
     replaced: int  # characters that could not be decoded and became U+FFFD
+    other_lines: tuple[int, ...] = ()  # in a mixed file, the lines decoded with a second encoding
+    other_encoding: str = ""
 
 
 _BOMS = (
@@ -92,6 +94,33 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _decode_mixed(data: bytes) -> Decoded | None:
+    """A file pasted together from UTF-8 and GBK or Big5 parts: decode line by line.
+
+    Only taken when most lines are valid UTF-8 and every other line decodes cleanly in one legacy
+    encoding; the caller reports those lines.
+    """
+    lines = data.split(b"\n")
+    bad = []
+    for no, raw in enumerate(lines):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(no)
+    if not bad or len(bad) > len(lines) // 2:
+        return None
+    for enc in ("gb18030", "big5"):
+        try:
+            decoded = {no: lines[no].decode(enc) for no in bad}
+        except UnicodeDecodeError:
+            continue
+        if quality("".join(decoded.values())) < 0.8:
+            continue
+        text = "\n".join(decoded[no] if no in decoded else raw.decode("utf-8") for no, raw in enumerate(lines))
+        return Decoded(text, "utf-8", 0, tuple(no + 1 for no in bad), enc)
+    return None
+
+
 def binary_kind(data: bytes) -> str | None:
     """Say what a non-text file is, or None if it may be text."""
     for magic, what in _BINARY_MAGIC:
@@ -126,6 +155,9 @@ def decode(data: bytes) -> Decoded:
     if bad8 <= max(3, len(text8) // 1000):
         # Mostly-valid UTF-8 with a few broken bytes is still UTF-8.
         return Decoded(text8, "utf-8", bad8)
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed
     candidates = []
     for enc in ("gb18030", "big5", "utf-16-le", "utf-16-be"):
         strict = enc.startswith("utf-16")

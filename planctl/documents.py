@@ -35,6 +35,6 @@ def load_document(path: Path | str) -> Document:
         doc = parse_bytes(data, os.fspath(path))
     except NotTextError as exc:
         raise PlanctlError(f"{path}: not a text document: {exc}") from None
-    if not doc.sections and not doc.preamble and not doc.front_matter:
+    if not doc.sections and not doc.preamble and not doc.front_matter and not doc.tables:
         raise PlanctlError(f"{path}: no text left after removing web-page furniture; is this the right file?")
     return doc

@@ -142,9 +142,12 @@ def _pick_title(doc: Document) -> str:
             break
     if candidates:
         return candidates[0]
-    if doc.sections:
-        return doc.sections[0].title
-    return lines[0] if lines else ""
+    if lines:
+        return lines[0]
+    if doc.preamble:
+        # No title at all: the opening words of the text stand for it.
+        return re.split(r"[。！？；,:]", doc.preamble[0].text)[0][:30]
+    return doc.sections[0].title if doc.sections else ""
 
 
 def _kind(title: str, text: str) -> str:

@@ -128,6 +128,7 @@ class Document:
     front_matter: list[Paragraph] = field(default_factory=list)
     preamble: list[Paragraph] = field(default_factory=list)
     toc: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # tables before the first heading
     sections: list[Section] = field(default_factory=list)
     furniture: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, text)
 
@@ -136,7 +137,8 @@ class Document:
             yield from s.walk()
 
     def size(self) -> int:
-        return sum(len(p.text) for p in self.preamble) + sum(s.size() for s in self.sections)
+        tables = sum(len(c) for t in self.tables for r in t.rows for c in r)
+        return sum(len(p.text) for p in self.preamble) + tables + sum(s.size() for s in self.sections)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -153,6 +155,7 @@ class Document:
             "front_matter": [p.text for p in self.front_matter],
             "toc": self.toc,
             "preamble": [p.text for p in self.preamble],
+            "tables": [t.to_dict() for t in self.tables],
             "sections": [s.to_dict() for s in self.sections],
             "furniture": [{"line": n, "kind": k, "text": t} for n, k, t in self.furniture],
         }

@@ -65,6 +65,8 @@ def _titleish(text: str, damaged: bool = False) -> bool:
         and match_heading(text) is None
         and not text.replace(" ", "").startswith("目录")
         and not PREFACE_TITLE.match(text)
+        and not GLOSSARY_TITLE.match(text)
+        and not (APPENDIX_TITLE.match(text) and len(text) <= 12)
     )
 
 
@@ -131,12 +133,7 @@ class _Builder:
             ):
                 caption = paras.pop().text
             self.table = Table([], no, caption)
-            if self.stack:
-                self.stack[-1].tables.append(self.table)
-            else:
-                self.doc.preamble.append(Paragraph(text, no))  # a table before any heading
-                self.table = None
-                return
+            (self.stack[-1].tables if self.stack else self.doc.tables).append(self.table)
         self.table.rows.append(cells)
 
     def open_block(self, kind: str, title: str, no: int) -> None:
@@ -319,9 +316,17 @@ def parse_text(text: str, source: str = "<text>", encoding: str = "utf-8") -> Do
 def parse_bytes(data: bytes, source: str = "<bytes>") -> Document:
     decoded = decode(data)
     doc = parse_text(decoded.text, source, decoded.encoding)
-    if decoded.replaced:
-        from .normalize import LineWarning
+    from .normalize import LineWarning
 
+    if decoded.other_lines:
+        lines = ", ".join(str(n) for n in decoded.other_lines[:10])
+        more = f" and {len(decoded.other_lines) - 10} more" if len(decoded.other_lines) > 10 else ""
+        doc.warnings.insert(0, LineWarning(
+            decoded.other_lines[0],
+            f"mixed encodings: line(s) {lines}{more} are {decoded.other_encoding}, the rest UTF-8; "
+            "decoded each part with its own encoding",
+        ))
+    if decoded.replaced:
         doc.warnings.insert(
             0,
             LineWarning(

@@ -90,6 +90,8 @@ def outline_tree(doc: Document, depth: int | None = None, topics: bool = False) 
 
     for s in doc.sections:
         add(root, s, 1)
+    if not doc.sections:
+        root.add(f"[yellow]no headings found[/] [dim]{len(doc.preamble)} paragraph(s), {len(doc.tables)} table(s)[/]")
     return root
 
 
