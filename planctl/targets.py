@@ -1,0 +1,501 @@
+"""Targets: the numbers a plan commits to, from indicator tables and from sentences.
+
+A target has an indicator (as written and as matched to config/indicators.yaml), a value and unit
+normalised (万元 → 亿元, 人 → 万人), a comparator (at least, at most, about, exactly), a year or
+period, base value and growth where given, whether it is binding (约束性) or expected (预期性), and
+where it came from.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import asdict, dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from .errors import PlanctlError
+from .numerals import cn_to_int
+from .outline import Document, Section, Table
+
+INDICATORS_ENV = "PLANCTL_INDICATORS"
+
+_NUM = r"\d+(?:\.\d+)?"
+UNITS = (
+    "万亿元", "亿元", "万元", "元", "万美元", "亿美元", "美元", "个百分点", "%", "‰", "万人次", "万人", "人次", "人",
+    "个工作日", "工作日", "万平方米", "万平",
+    "户", "万户", "家", "个", "件", "张", "万吨", "吨", "万亩", "亩", "万平方米", "平方米", "公顷", "公里", "千米",
+    "天", "岁", "年", "条", "所", "座", "处", "项", "次", "台", "辆", "套", "间", "床", "吨标准煤", "立方米",
+)
+_UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+# Money in 亿元 and people in 万人, so that targets written either way line up.
+_SCALE = {"万元": ("亿元", 1e-4), "万亿元": ("亿元", 1e4), "元": ("元", 1.0), "人": ("万人", 1e-4),
+          "亿美元": ("万美元", 1e4)}
+
+COMPARATORS = ("at least", "at most", "about", "exactly")
+_AT_LEAST = ("≥", "≧", ">", "﹥", "＞", "不低于", "不少于", "超过", "大于", "高于", "以上")
+_AT_MOST = ("≤", "≦", "<", "﹤", "＜", "不高于", "不超过", "不多于", "低于", "以下", "以内")
+_ABOUT = ("约", "左右", "近", "大约", "~")
+
+# Sections that look back rather than ahead: their numbers are results, not targets.
+RETROSPECTIVE = re.compile(r"回顾|成就|发展基础|坚实基础|基础与|发展环境|面临的|形势|机遇|过去|十三五")
+
+_VERBS = (
+    "完成", "实现", "达到", "达", "突破", "超过", "增长到", "增长至", "增加到", "增加至", "提高到", "提高至",
+    "提升到", "提升至", "增至", "控制在", "保持在", "稳定在", "不低于", "不少于", "不超过", "降低", "下降",
+    "减少", "增长", "提高", "提升", "年均增长", "力争达到", "缩短至", "缩短到", "压缩至", "压缩到", "降至", "降低到",
+    "降低至",
+)
+_VERB_RE = "|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True))
+_CLAUSE = re.compile(
+    rf"(?P<ind>[^,;。:!?()]{{2,32}}?)(?P<verb>{_VERB_RE})(?P<pre>约|近|超过)?\s*"
+    rf"(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})(?P<post>以上|以下|以内|左右)?"
+)
+# A share or rate with no verb: 普惠幼儿园占比85%
+_RATIO = re.compile(
+    rf"(?P<ind>[^,;。:!?()、]{{2,24}}?(?:率|占比|比重|比例))(?P<num>{_NUM})\s*%(?P<post>以上|以下|以内|左右)?"
+)
+_GROWTH_AFTER = re.compile(rf"^,?(?:年均)?(?:增长|增速|提高)(?:为|达到)?\s*(?P<num>-?{_NUM})\s*%")
+# Verb, then what, then how many: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下
+_DO = re.compile(
+    rf"(?P<verb>新增|新建|引进|培育|创建|建成|建设|改造|完成|实施|举办|吸引|扶持|发放|争取|储备|盘活|控制|保持)"
+    rf"(?P<ind>[\u4e00-\u9fff“”、]{{2,18}}?)(?P<at>在)?(?P<pre>约|近|超过)?\s*(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
+    rf"(?P<post>以上|以下|以内|左右)?"
+)
+_BUILD = re.compile(
+    rf"(?P<verb>新增|新建|建成|培育|引进|打造|再建|新增打造|累计建成|改造|维修改造)(?P<pre>约|近|超过)?"
+    rf"(?P<num>{_NUM})\s*(?P<unit>家以上|个以上|条|个|家|所|座|处|项|公里|万平方米)(?P<ind>[\u4e00-\u9fff“”]{{2,16}})"
+)
+_TARGET_YEAR = re.compile(r"(?:到|至|在)\s*((?:19|20)\d\d)\s*年")
+_PERIOD_END = re.compile(r"十[一二三四五]五”?\s*(?:期末|末)")
+_PAST_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_LEAD = re.compile(
+    r"^(?:力争|确保|争取|预计|计划|其中|同时|全年|全市|全区|全县|我市|我区|我县|全力|努力|实现|推动|使|原则上|每年|"
+    r"\d{4}年底?|到\d{4}年底?|至\d{4}年底?|“?十[一二三四五]五”?(?:期间|时期|期末|末)|年均|平均|保证|落实|国家、省、市)+"
+)
+_TAIL = re.compile(r"(?:年均|累计|总量|的|各)$")
+# What cannot be an indicator: a preposition phrase (在全市…) or a list's tail (及其他).
+_NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$")
+_PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,10})[)）]$")
+_PARENS = re.compile(r"[(（][^()（）]*[)）]")
+
+
+@dataclass
+class Target:
+    indicator: str
+    canonical: str
+    measure: str  # level | growth | reduction | share
+    value: float | None
+    value_text: str
+    unit: str | None
+    comparator: str
+    year: int | None
+    period: str | None
+    base_value: float | None
+    base_year: int | None
+    growth: float | None
+    growth_kind: str | None  # annual | cumulative
+    binding: str | None  # 约束性 | 预期性
+    source: str  # table | sentence
+    path: str
+    line: int
+    text: str
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def display(self) -> str:
+        """The value as a reader writes it: ≥7%, 48亿元, 6%左右, 进入鞍山市前列."""
+        if self.value is None:
+            return self.value_text or "—"
+        number = f"{self.value:g}"
+        sign = {"at least": "≥", "at most": "≤", "about": "≈"}.get(self.comparator, "")
+        text = f"{sign}{number}{self.unit or ''}"
+        if self.measure == "growth":
+            text = f"+{text}" if not sign else text
+        elif self.measure == "reduction":
+            text = f"−{text}"
+        if self.growth_kind == "cumulative":
+            text += " (5-year total)"
+        return text
+
+
+# -- indicator names ---------------------------------------------------------------------------------
+
+
+@dataclass
+class IndicatorMap:
+    names: dict[str, str]  # any name or alias → the canonical name
+
+    @cached_property
+    def _by_length(self) -> list[str]:
+        return sorted(self.names, key=len, reverse=True)
+
+    @cached_property
+    def bare(self) -> re.Pattern[str]:
+        """A known indicator directly followed by its figure, with no verb: 城镇新增就业10500人."""
+        names = "|".join(re.escape(n) for n in self._by_length if len(n) >= 3)
+        return re.compile(rf"(?P<ind>{names})\s*(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})(?P<post>以上|以下|以内|左右)?")
+
+    def canonical(self, indicator: str) -> str:
+        key = indicator.replace(" ", "")
+        if key in self.names:
+            return self.names[key]
+        # 数字经济核心产业增加值占地区生产总值比重 is not 地区生产总值: only the part before 占 names it.
+        head = key.split("占")[0] if "占" in key[1:] else key
+        base, _ = _split_measure(head)
+        if base in self.names:
+            return self.names[base]
+        for alias in self._by_length:
+            if len(alias) >= 3 and base.endswith(alias):
+                return self.names[alias]
+        from rapidfuzz import fuzz, process
+
+        found = process.extractOne(key, list(self.names), scorer=fuzz.ratio, score_cutoff=88)
+        return self.names[found[0]] if found else key
+
+
+def load_indicator_map(path: str | os.PathLike[str] | None = None) -> IndicatorMap:
+    import yaml
+
+    chosen = path or os.environ.get(INDICATORS_ENV)
+    if chosen:
+        p = Path(chosen)
+        if not p.is_file():
+            raise PlanctlError(f"{p}: indicator list not found; check --indicators or ${INDICATORS_ENV}")
+        text, source = p.read_text(encoding="utf-8-sig"), str(p)
+    else:
+        text = resources.files("planctl.config").joinpath("indicators.yaml").read_text(encoding="utf-8")
+        source = "indicators.yaml"
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)  # a safe loader: builds no objects
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}" if mark is not None else source
+        raise PlanctlError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    items = data.get("indicators") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise PlanctlError(f"{source}: expected `indicators:`, a list of entries with `name:` and `aliases:`")
+    names: dict[str, str] = {}
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise PlanctlError(f"{source}: every indicator needs a `name:` (found {item!r})")
+        names[item["name"]] = item["name"]
+        for alias in item.get("aliases") or []:
+            names.setdefault(str(alias), item["name"])
+    return IndicatorMap(names)
+
+
+# -- values -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Value:
+    number: float | None
+    unit: str | None
+    comparator: str
+    cumulative: bool
+    text: str
+
+
+def _number(text: str) -> float | None:
+    m = re.search(rf"-?{_NUM}", text)
+    if m:
+        return float(m.group(0))
+    m = re.search(r"[〇零一二两三四五六七八九十百千]+", text)
+    if m:
+        n = cn_to_int(m.group(0))
+        return float(n) if n is not None else None
+    return None
+
+
+def parse_value(text: str) -> Value:
+    """A table cell or phrase: 48, ≧7, 6%左右, ﹝15﹞, ﹥100, -, 进入鞍山市前列."""
+    raw = text.strip()
+    if raw in ("", "-", "—", "--", "/", "—-"):
+        return Value(None, None, "exactly", False, "")
+    cumulative = bool(re.match(r"^[﹝〔\[［【(（].*[﹞〕\]］】)）]$", raw))
+    inner = raw.strip("﹝﹞〔〕[]［］【】()（） ")
+    comparator = "exactly"
+    if inner.startswith(_AT_LEAST) or inner.endswith(("以上",)):
+        comparator = "at least"
+    elif inner.startswith(_AT_MOST) or inner.endswith(("以下", "以内")):
+        comparator = "at most"
+    elif inner.startswith(_ABOUT) or inner.endswith("左右"):
+        comparator = "about"
+    m = re.search(rf"(-?{_NUM})\s*({_UNIT_RE})?", inner)
+    if not m or re.search(r"[\u4e00-\u9fff]{3,}", re.sub(r"以上|以下|以内|左右|不低于|不超过|约", "", inner)):
+        return Value(None, None, comparator, cumulative, raw)  # qualitative: 高于市平均水平
+    return Value(float(m.group(1)), m.group(2), comparator, cumulative, raw)
+
+
+def normalise_unit(value: float | None, unit: str | None, indicator: str = "") -> tuple[float | None, str | None]:
+    """Totals of money in 亿元 and of people in 万人; per-head figures (人均, 每千人口) keep their unit."""
+    if unit is None and re.search(r"(率|比重|占比|比例)$", indicator):
+        return value, "%"
+    if value is None or unit not in _SCALE or re.search(r"人均|每|户均", indicator):
+        return value, unit
+    if unit == "人" and value < 10000:
+        return value, unit
+    new_unit, factor = _SCALE[unit]
+    return round(value * factor, 6), new_unit
+
+
+def _split_measure(indicator: str) -> tuple[str, str]:
+    """地区生产总值增长 → (地区生产总值, growth); 单位地区生产总值能源消耗降低 → (…, reduction)."""
+    for suffix, measure in (("增长率", "growth"), ("增速", "growth"), ("增长", "growth"), ("降低率", "reduction"),
+                            ("降低", "reduction"), ("下降率", "reduction"), ("下降", "reduction"),
+                            ("下降", "reduction"), ("减少", "reduction"), ("占比", "share"), ("比重", "share")):
+        if indicator.endswith(suffix) and len(indicator) > len(suffix) + 1:
+            return indicator[: -len(suffix)], measure
+    return indicator, "level"
+
+
+# -- from tables -------------------------------------------------------------------------------------
+
+
+def _columns(header: list[str]) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    years: list[tuple[int, int]] = []
+    for i, cell in enumerate(header):
+        if "指标" in cell or cell in ("名称", "项目"):
+            cols.setdefault("indicator", i)
+        elif "属性" in cell or "性质" in cell:
+            cols["binding"] = i
+        elif re.search(r"增速|增长|年均|累计", cell):
+            cols["growth"] = i
+        elif m := re.search(r"((?:19|20)\d\d)", cell):
+            years.append((int(m.group(1)), i))
+        elif "目标" in cell:
+            cols["target"] = i
+        elif "基期" in cell or "现状" in cell:
+            cols["base"] = i
+    if "indicator" not in cols:
+        return None
+    years.sort()
+    if years:
+        cols.setdefault("target", years[-1][1])
+        cols["target_year"] = years[-1][0]
+        if len(years) > 1:
+            cols.setdefault("base", years[0][1])
+            cols["base_year"] = years[0][0]
+    return cols if "target" in cols or "growth" in cols else None
+
+
+def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMap) -> list[Target]:
+    if not table.rows:
+        return []
+    cols = _columns(table.rows[0])
+    if cols is None:
+        return []
+    out = []
+    for offset, row in enumerate(table.rows[1:], 1):
+        cells = row + [""] * (len(table.rows[0]) - len(row))
+        if sum(1 for c in cells if c.strip()) <= 1:
+            continue  # a group row: 经济发展
+        name = cells[cols["indicator"]].strip().lstrip("★☆*＊ ")
+        unit_m = _PAREN_UNIT.search(name)
+        name_unit = unit_m.group(1) if unit_m and re.search(_UNIT_RE + r"|/", unit_m.group(1)) else None
+        if name_unit:
+            name = name[: unit_m.start()].strip()
+        base_name, measure = _split_measure(name)
+        target = parse_value(cells[cols["target"]]) if "target" in cols else parse_value("")
+        growth = parse_value(cells[cols["growth"]]) if "growth" in cols else parse_value("")
+        base = parse_value(cells[cols["base"]]) if "base" in cols else parse_value("")
+        if target.number is None and not target.text and growth.number is None and not growth.text:
+            continue
+        if target.number is None and not target.text:
+            # Only a growth figure: the target is the growth (全员劳动生产率增长 6%左右).
+            value, unit, comparator, text = growth.number, growth.unit or name_unit, growth.comparator, growth.text
+            measure = measure if measure != "level" else "growth"
+            growth_value, growth_kind = None, None
+        else:
+            value, unit, comparator, text = target.number, target.unit or name_unit, target.comparator, target.text
+            growth_value = growth.number
+            growth_kind = ("cumulative" if growth.cumulative else "annual") if growth.number is not None else None
+        value, unit = normalise_unit(value, unit, name)
+        base_value, _ = normalise_unit(base.number, base.unit or name_unit, name)
+        binding = cells[cols["binding"]].strip() if "binding" in cols else None
+        out.append(Target(
+            indicator=name, canonical=imap.canonical(base_name), measure=measure, value=value, value_text=text,
+            unit=unit, comparator=comparator, year=cols.get("target_year"), period=period, base_value=base_value,
+            base_year=cols.get("base_year"), growth=growth_value, growth_kind=growth_kind,
+            binding=binding or None, source="table", path=path, line=table.line + offset,
+            text=" | ".join(row),
+        ))
+    return out
+
+
+# -- from sentences ---------------------------------------------------------------------------------
+
+
+def _clean_indicator(raw: str) -> str:
+    text = _PARENS.sub("", raw).strip(" ,、“”")
+    for sep in ("，", ",", "、"):
+        text = text.split(sep)[-1]
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEAD.sub("", text).strip(" ,、")
+        text = _TAIL.sub("", text)
+    return text.strip("“”")
+
+
+def _comparator(cue: str) -> str:
+    if any(c in cue for c in ("以下", "以内", "不超过", "控制在", "不高于", "缩短", "压缩", "降至")):
+        return "at most"
+    if any(c in cue for c in ("以上", "超过", "不低于", "不少于", "突破")):
+        return "at least"
+    if any(c in cue for c in ("约", "近", "左右")):
+        return "about"
+    return "exactly"
+
+
+def _sentence_year(sentence: str, default: int | None) -> int | None:
+    m = _TARGET_YEAR.search(sentence)
+    return int(m.group(1)) if m else default
+
+
+def _is_past(sentence: str, start_year: int | None) -> bool:
+    if start_year is None or _TARGET_YEAR.search(sentence) or _PERIOD_END.search(sentence):
+        return False
+    years = [int(y) for y in _PAST_YEAR.findall(sentence)]
+    return (bool(years) and max(years) < start_year) or "十二五" in sentence
+
+
+@dataclass
+class _Sentence:
+    """Where a sentence's targets come from, shared by every figure found in it."""
+
+    text: str
+    path: str
+    line: int
+    year: int | None
+    period: str | None
+    imap: IndicatorMap
+
+    def target(self, indicator: str, measure: str, number: str, unit: str, cue: str, value_text: str,
+               growth: float | None = None) -> Target:
+        named = _split_measure(indicator)[1]
+        value, unit_ = normalise_unit(float(number), unit, indicator)
+        return Target(
+            indicator=indicator, canonical=self.imap.canonical(indicator), measure=measure if measure else named,
+            value=value, value_text=value_text.strip(), unit=unit_, comparator=_comparator(cue), year=self.year,
+            period=self.period, base_value=None, base_year=None, growth=growth,
+            growth_kind="annual" if growth is not None else None, binding=None, source="sentence", path=self.path,
+            line=self.line, text=self.text.strip(),
+        )
+
+
+def _verb_measure(verb: str, unit: str, indicator: str) -> str:
+    if verb in ("增长", "提高", "提升", "年均增长") and unit in ("%", "个百分点"):
+        return "growth"
+    if verb in ("降低", "下降", "减少"):
+        return "reduction"
+    return _split_measure(indicator)[1]
+
+
+def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
+    """The figures of one clause, each found by the first of these patterns that claims it."""
+    out: list[Target] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match[str]) -> bool:
+        return not any(a <= m.start("num") < b for a, b in taken)
+
+    def take(m: re.Match[str], target: Target) -> None:
+        taken.append((m.start(), m.end()))
+        out.append(target)
+
+    # 1. indicator, verb, figure: 地区生产总值完成468亿元,增长5%
+    for m in _CLAUSE.finditer(clause):
+        indicator = _clean_indicator(m.group("ind"))
+        if len(indicator) < 2 or re.fullmatch(r"[\d.%年月日个]+", indicator) or _NOT_INDICATOR.search(indicator):
+            continue
+        verb, unit = m.group("verb"), m.group("unit")
+        measure = _verb_measure(verb, unit, indicator)
+        g = _GROWTH_AFTER.match(clause[m.end() :])
+        growth = float(g.group("num")) if g and measure == "level" else None
+        cue = (m.group("pre") or "") + (m.group("post") or "") + verb
+        take(m, at.target(indicator, measure, m.group("num"), unit, cue, m.group(0)[len(m.group("ind")) :], growth))
+    # 2. a share or rate with no verb: 普惠幼儿园占比85%
+    for m in _RATIO.finditer(clause):
+        if free(m):
+            indicator = _clean_indicator(m.group("ind"))
+            text = m.group(0)[len(m.group("ind")) :]
+            take(m, at.target(indicator, "", m.group("num"), "%", m.group("post") or "", text))
+    # 3. a known indicator and its figure: 城镇新增就业10500人
+    for m in at.imap.bare.finditer(clause):
+        if free(m):
+            take(m, at.target(m.group("ind"), "level", m.group("num"), m.group("unit"), m.group("post") or "",
+                              m.group(0)[len(m.group("ind")) :]))
+    # 4. verb, figure, what: 新增打造7条特色商业街区
+    for m in _BUILD.finditer(clause):
+        if free(m):
+            unit = m.group("unit").replace("以上", "")
+            cue = "以上" if "以上" in m.group("unit") else m.group("pre") or ""
+            take(m, at.target(m.group("ind").strip("“”"), "level", m.group("num"), unit, cue, m.group(0)))
+    # 5. verb, what, figure: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下
+    for m in _DO.finditer(clause):
+        verb = m.group("verb")
+        indicator = _clean_indicator(m.group("ind"))
+        if not free(m) or (verb in ("控制", "保持")) != bool(m.group("at")) or _NOT_INDICATOR.search(indicator):
+            continue
+        if verb not in ("控制", "保持", "完成") and not indicator.startswith("新"):
+            indicator = f"{verb}{indicator}"
+        cue = (m.group("pre") or "") + (m.group("post") or "") + ("控制在" if verb == "控制" else "")
+        take(m, at.target(indicator, "level", m.group("num"), m.group("unit"), cue, m.group(0)))
+    return out
+
+
+def sentence_targets(
+    text: str, path: str, line: int, default_year: int | None, start_year: int | None, period: str | None,
+    imap: IndicatorMap,
+) -> list[Target]:
+    out: list[Target] = []
+    # Asides in parentheses (其中:区本级完成143亿元…) are sub-targets of the figure before them.
+    for sentence in re.split(r"(?<=[。!?])", _PARENS.sub("", text)):
+        if not re.search(r"\d", sentence) or _is_past(sentence, start_year):
+            continue
+        at = _Sentence(sentence, path, line, _sentence_year(sentence, default_year), period, imap)
+        for clause in re.split(r"[;；]", sentence):
+            out.extend(_clause_targets(clause, at))
+    return out
+
+
+def _years(doc: Document) -> tuple[int | None, int | None]:
+    """(default target year, first year of the period) of a document."""
+    if doc.period:
+        start, end = (int(x) for x in doc.period.split("-"))
+        return end, start
+    return doc.year, doc.year
+
+
+def extract(doc: Document, imap: IndicatorMap | None = None) -> list[Target]:
+    """Every target of a document, in document order."""
+    imap = imap or load_indicator_map()
+    default_year, start_year = _years(doc)
+    out: list[Target] = []
+    for table in doc.tables:
+        out.extend(table_targets(table, "", doc.period, imap))
+    for path, section in doc.walk():
+        if any(RETROSPECTIVE.search(s.title) for s in path) or section.kind == "glossary":
+            continue
+        where = " > ".join(s.heading for s in path)
+        year = _section_year(path, default_year)
+        for table in section.tables:
+            out.extend(table_targets(table, where, doc.period, imap))
+        for para in section.paragraphs:
+            out.extend(sentence_targets(para.text, where, para.line, year, start_year, doc.period, imap))
+    return out
+
+
+def _section_year(path: tuple[Section, ...], default: int | None) -> int | None:
+    """A work report's 2023年工作安排 sets targets for 2023."""
+    for s in reversed(path):
+        m = re.match(r"^((?:19|20)\d\d)年", s.title)
+        if m:
+            return int(m.group(1))
+    return default
