@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -81,8 +82,18 @@ class OutlineCache:
             self._db = None
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A digest of planctl's own code, so that a changed parser never serves outlines cached by the old one."""
+    digest = hashlib.sha256(f"{PARSER_VERSION}:{__version__}".encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        with suppress(OSError):
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def content_key(data: bytes, kind: str) -> str:
-    return f"{kind}:{PARSER_VERSION}:{__version__}:{hashlib.sha256(data).hexdigest()}"
+    return f"{kind}:{code_fingerprint()}:{hashlib.sha256(data).hexdigest()}"
 
 
 @dataclass

@@ -30,6 +30,7 @@ UNITS = (
 )
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # Money in 亿元 and people in 万人, so that targets written either way line up.
+_SYNONYMS = {"万平": "万平方米", "千米": "公里"}
 _SCALE = {"万元": ("亿元", 1e-4), "万亿元": ("亿元", 1e4), "元": ("元", 1.0), "人": ("万人", 1e-4),
           "亿美元": ("万美元", 1e4)}
 
@@ -54,18 +55,29 @@ _CLAUSE = re.compile(
 )
 # A share or rate with no verb: 普惠幼儿园占比85%
 _RATIO = re.compile(
-    rf"(?P<ind>[^,;。:!?()、]{{2,24}}?(?:率|占比|比重|比例))(?P<num>{_NUM})\s*%(?P<post>以上|以下|以内|左右)?"
+    rf"(?P<ind>[^,;。:!?()、]{{2,24}}?(?:率|占比|比重|比例|覆盖))(?P<num>{_NUM})\s*%(?P<post>以上|以下|以内|左右)?"
 )
+# The share first, then what it is a share of: 100%实现全程网办, 实现50%的义务教育阶段学校通过…验收
+_SHARE_FIRST = re.compile(
+    rf"(?:(?P<subj>[\u4e00-\u9fff“”]{{2,16}}?)(?P<num>{_NUM})%(?P<verb>实现|达到)(?P<what>[\u4e00-\u9fff“”]{{2,12}})"
+    rf"|(?:实现|确保|力争)(?P<num2>{_NUM})%(?:以上)?的(?P<ind2>[\u4e00-\u9fff“”]{{4,30}}))"
+)
+# More of the same verb after a list comma: 引进总部型企业10家、金融分支机构2家
+_MORE = re.compile(rf"^、(?P<ind>[\u4e00-\u9fff“”]{{2,16}}?)(?P<pre>约|近|超过)?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
+                   rf"(?P<post>以上|以下|以内|左右)?")
 _GROWTH_AFTER = re.compile(rf"^,?(?:年均)?(?:增长|增速|提高)(?:为|达到)?\s*(?P<num>-?{_NUM})\s*%")
 # Verb, then what, then how many: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下
+_DO_VERBS = (
+    "新增|新建|新开工|引进|培育|创建|建成|建设|改造|完成|实施|举办|吸引|扶持|发放|争取|储备|盘活|控制|保持|投入|提升|计划"
+)
 _DO = re.compile(
-    rf"(?P<verb>新增|新建|引进|培育|创建|建成|建设|改造|完成|实施|举办|吸引|扶持|发放|争取|储备|盘活|控制|保持)"
+    rf"(?P<verb>{_DO_VERBS})"
     rf"(?P<ind>[\u4e00-\u9fff“”、]{{2,18}}?)(?P<at>在)?(?P<pre>约|近|超过)?\s*(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
     rf"(?P<post>以上|以下|以内|左右)?"
 )
 _BUILD = re.compile(
-    rf"(?P<verb>新增|新建|建成|培育|引进|打造|再建|新增打造|累计建成|改造|维修改造)(?P<pre>约|近|超过)?"
-    rf"(?P<num>{_NUM})\s*(?P<unit>家以上|个以上|条|个|家|所|座|处|项|公里|万平方米)(?P<ind>[\u4e00-\u9fff“”]{{2,16}})"
+    rf"(?P<verb>新增|新建|建成|培育|引进|打造|再建|新增打造|累计建成|改造|维修改造|实施|不超过|不少于)(?P<pre>约|近|超过)?"
+    rf"(?P<num>{_NUM})\s*(?P<unit>家以上|个以上|条|个|家|所|座|处|项|公里|万平方米|万平(?!方))(?P<ind>[\u4e00-\u9fff“”]{{2,16}})"
 )
 _TARGET_YEAR = re.compile(r"(?:到|至|在)\s*((?:19|20)\d\d)\s*年")
 _PERIOD_END = re.compile(r"十[一二三四五]五”?\s*(?:期末|末)")
@@ -235,6 +247,7 @@ def normalise_unit(value: float | None, unit: str | None, indicator: str = "") -
     """Totals of money in 亿元 and of people in 万人; per-head figures (人均, 每千人口) keep their unit."""
     if unit is None and re.search(r"(率|比重|占比|比例)$", indicator):
         return value, "%"
+    unit = _SYNONYMS.get(unit or "", unit)
     if value is None or unit not in _SCALE or re.search(r"人均|每|户均", indicator):
         return value, unit
     if unit == "人" and value < 10000:
@@ -310,7 +323,7 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
             # Only a growth figure: the target is the growth (全员劳动生产率增长 6%左右).
             value, unit, comparator, text = growth.number, growth.unit or name_unit, growth.comparator, growth.text
             measure = measure if measure != "level" else "growth"
-            growth_value, growth_kind = None, None
+            growth_value, growth_kind = None, ("cumulative" if growth.cumulative else None)
         else:
             value, unit, comparator, text = target.number, target.unit or name_unit, target.comparator, target.text
             growth_value = growth.number
@@ -346,7 +359,7 @@ def _clean_indicator(raw: str) -> str:
 def _comparator(cue: str) -> str:
     if any(c in cue for c in ("以下", "以内", "不超过", "控制在", "不高于", "缩短", "压缩", "降至")):
         return "at most"
-    if any(c in cue for c in ("以上", "超过", "不低于", "不少于", "突破")):
+    if any(c in cue for c in ("以上", "超过", "不低于", "不少于", "突破", "至少")):
         return "at least"
     if any(c in cue for c in ("约", "近", "左右")):
         return "about"
@@ -399,55 +412,86 @@ def _verb_measure(verb: str, unit: str, indicator: str) -> str:
 
 def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
     """The figures of one clause, each found by the first of these patterns that claims it."""
-    out: list[Target] = []
+    found: list[tuple[int, Target]] = []
     taken: list[tuple[int, int]] = []
 
-    def free(m: re.Match[str]) -> bool:
-        return not any(a <= m.start("num") < b for a, b in taken)
+    def free(m: re.Match[str], group: str = "num") -> bool:
+        return not any(a <= m.start(group) < b for a, b in taken)
 
-    def take(m: re.Match[str], target: Target) -> None:
-        taken.append((m.start(), m.end()))
-        out.append(target)
+    def take(m: re.Match[str], target: Target, offset: int = 0) -> None:
+        taken.append((offset + m.start(), offset + m.end()))
+        found.append((offset + m.start(), target))
+
+    def before(m: re.Match[str]) -> str:
+        return clause[max(0, m.start() - 3) : m.start()]  # 每年至少建成1家…
+
+    def more(end: int, measure: str, prefix: str, cue: str) -> None:
+        """The rest of a list that shares one verb: …10家、金融分支机构2家."""
+        while (m := _MORE.match(clause[end:])) and not re.search(_VERB_RE, m.group("ind")):
+            if re.match(_DO_VERBS, m.group("ind")):
+                prefix = ""  # …25项、引进内资115亿元 names its own verb
+            cue_ = cue + (m.group("pre") or "") + (m.group("post") or "")
+            take(m, at.target(prefix + m.group("ind"), measure, m.group("num"), m.group("unit"), cue_,
+                              m.group(0)[len(m.group("ind")) + 1 :]), offset=end)
+            end += m.end()
 
     # 1. indicator, verb, figure: 地区生产总值完成468亿元,增长5%
     for m in _CLAUSE.finditer(clause):
-        indicator = _clean_indicator(m.group("ind"))
-        if len(indicator) < 2 or re.fullmatch(r"[\d.%年月日个]+", indicator) or _NOT_INDICATOR.search(indicator):
-            continue
+        raw = _PARENS.sub("", m.group("ind")).rstrip()
+        # 电竞企业、直播企业各达到10家: one figure for each of the list
+        names = [_clean_indicator(n) for n in raw[:-1].split("、")] if raw.endswith("各") else [_clean_indicator(raw)]
+        names = [n for n in names if len(n) >= 2 and not re.fullmatch(r"[\d.%年月日个]+", n)
+                 and not _NOT_INDICATOR.search(n)]
         verb, unit = m.group("verb"), m.group("unit")
-        measure = _verb_measure(verb, unit, indicator)
-        g = _GROWTH_AFTER.match(clause[m.end() :])
-        growth = float(g.group("num")) if g and measure == "level" else None
-        cue = (m.group("pre") or "") + (m.group("post") or "") + verb
-        take(m, at.target(indicator, measure, m.group("num"), unit, cue, m.group(0)[len(m.group("ind")) :], growth))
+        if not free(m):
+            continue
+        cue = (m.group("pre") or "") + (m.group("post") or "") + verb + before(m)
+        for indicator in names:
+            measure = _verb_measure(verb, unit, indicator)
+            g = _GROWTH_AFTER.match(clause[m.end() :])
+            growth = float(g.group("num")) if g and measure == "level" else None
+            take(m, at.target(indicator, measure, m.group("num"), unit, cue, m.group(0)[len(m.group("ind")) :], growth))
+        if names:
+            more(m.end(), _verb_measure(verb, unit, names[-1]), "", cue)
     # 2. a share or rate with no verb: 普惠幼儿园占比85%
     for m in _RATIO.finditer(clause):
         if free(m):
             indicator = _clean_indicator(m.group("ind"))
+            indicator += "率" if indicator.endswith("覆盖") else ""
             text = m.group(0)[len(m.group("ind")) :]
             take(m, at.target(indicator, "", m.group("num"), "%", m.group("post") or "", text))
-    # 3. a known indicator and its figure: 城镇新增就业10500人
+    # 3. the share first: 100%实现全程网办, 实现50%的学校通过验收
+    for m in _SHARE_FIRST.finditer(clause):
+        group = "num" if m.group("num") else "num2"
+        if not free(m, group):
+            continue
+        if m.group("num"):
+            indicator = f"{_clean_indicator(m.group('subj'))}{m.group('what')}比例"
+        else:
+            indicator = f"{m.group('ind2')}比例"
+        take(m, at.target(indicator, "share", m.group(group), "%", m.group(0), m.group(0)))
+    # 4. a known indicator and its figure: 城镇新增就业10500人
     for m in at.imap.bare.finditer(clause):
         if free(m):
             take(m, at.target(m.group("ind"), "level", m.group("num"), m.group("unit"), m.group("post") or "",
                               m.group(0)[len(m.group("ind")) :]))
-    # 4. verb, figure, what: 新增打造7条特色商业街区
+    # 5. verb, figure, what: 新增打造7条特色商业街区, 不超过2家采矿企业
     for m in _BUILD.finditer(clause):
         if free(m):
             unit = m.group("unit").replace("以上", "")
-            cue = "以上" if "以上" in m.group("unit") else m.group("pre") or ""
+            cue = ("以上" if "以上" in m.group("unit") else m.group("pre") or "") + m.group("verb") + before(m)
             take(m, at.target(m.group("ind").strip("“”"), "level", m.group("num"), unit, cue, m.group(0)))
-    # 5. verb, what, figure: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下
+    # 6. verb, what, figure: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下
     for m in _DO.finditer(clause):
         verb = m.group("verb")
         indicator = _clean_indicator(m.group("ind"))
         if not free(m) or (verb in ("控制", "保持")) != bool(m.group("at")) or _NOT_INDICATOR.search(indicator):
             continue
-        if verb not in ("控制", "保持", "完成") and not indicator.startswith("新"):
-            indicator = f"{verb}{indicator}"
-        cue = (m.group("pre") or "") + (m.group("post") or "") + ("控制在" if verb == "控制" else "")
-        take(m, at.target(indicator, "level", m.group("num"), m.group("unit"), cue, m.group(0)))
-    return out
+        prefix = "" if verb in ("控制", "保持", "完成", "计划") or indicator.startswith("新") else verb
+        cue = (m.group("pre") or "") + (m.group("post") or "") + ("控制在" if verb == "控制" else "") + before(m)
+        take(m, at.target(prefix + indicator, "level", m.group("num"), m.group("unit"), cue, m.group(0)))
+        more(m.end(), "level", prefix, "")
+    return [target for _, target in sorted(found, key=lambda pair: pair[0])]
 
 
 def sentence_targets(

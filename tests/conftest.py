@@ -31,4 +31,5 @@ def _isolated_env(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("PLANCTL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("PLANCTL_CORPUS", raising=False)
     monkeypatch.delenv("PLANCTL_THEMES", raising=False)
+    monkeypatch.delenv("PLANCTL_INDICATORS", raising=False)
     monkeypatch.setenv("COLUMNS", "120")

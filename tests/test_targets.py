@@ -1,0 +1,170 @@
+"""Targets of the real samples: values from the indicator table and from sentences, and how many
+of the hand-checked targets (tests/targets_gold.py) the extractor finds."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import sample
+from targets_gold import GOLD
+
+from planctl.targets import Target, extract, load_indicator_map, normalise_unit, parse_value
+
+SAMPLE_KEYS = ("000", "001", "002", "003", "004")
+
+
+@pytest.fixture(scope="module")
+def targets() -> dict[str, list[Target]]:
+    imap = load_indicator_map()
+    return {key: extract(sample(key), imap) for key in SAMPLE_KEYS}
+
+
+def find(found: list[Target], line: int, key: str) -> Target:
+    on_line = [t for t in found if t.line == line]
+    hits = [t for t in on_line if t.indicator == key]
+    hits = hits or [t for t in on_line if key in t.indicator or key in t.canonical]
+    assert len(hits) == 1, f"line {line} {key}: {[(t.indicator, t.display()) for t in found if t.line == line]}"
+    return hits[0]
+
+
+def matches(t: Target, key: str, value: float | None, unit: str | None) -> bool:
+    if key not in t.indicator and key not in t.canonical:
+        return False
+    if value is None:
+        return t.value is None and bool(t.value_text)
+    return t.value is not None and abs(t.value - value) < 1e-9 and t.unit == unit
+
+
+def score(targets: dict[str, list[Target]]) -> tuple[int, int, int, list[tuple], list[Target]]:
+    """(true positives, extracted, gold, missed gold entries, extracted targets not in the gold list)."""
+    unmatched = {key: list(found) for key, found in targets.items()}
+    missed = []
+    for entry in GOLD:
+        key, line, name, value, unit = entry
+        hit = next((t for t in unmatched[key] if t.line == line and matches(t, name, value, unit)), None)
+        if hit is None:
+            missed.append(entry)
+        else:
+            unmatched[key].remove(hit)
+    extracted = sum(len(found) for found in targets.values())
+    spurious = [t for found in unmatched.values() for t in found]
+    return len(GOLD) - len(missed), extracted, len(GOLD), missed, spurious
+
+
+def test_precision_and_recall_against_the_hand_checked_list(targets, capsys):
+    hits, extracted, gold, missed, spurious = score(targets)
+    precision, recall = hits / extracted, hits / gold
+    with capsys.disabled():
+        print(f"\ntargets: {hits} of {gold} hand-checked found, {extracted} extracted: "
+              f"precision {precision:.1%}, recall {recall:.1%}")
+    assert precision >= 0.95, [(t.path, t.line, t.indicator, t.display()) for t in spurious]
+    assert recall >= 0.85, missed
+
+
+def test_the_indicator_table_of_001(targets):
+    found = [t for t in targets["001"] if t.source == "table"]
+    assert len(found) == 26  # 29 indicators; three have neither a target nor a growth figure
+    revenue = find(found, 61, "一般公共预算收入")
+    assert (revenue.value, revenue.unit, revenue.year) == (48, "亿元", 2025)
+    assert (revenue.base_value, revenue.base_year) == (34.2, 2020)
+    assert (revenue.growth, revenue.growth_kind, revenue.binding) == (7, "annual", "预期性")
+    assert revenue.path.endswith("第三章 主要目标 > 第二节 “十四五”发展目标")
+    rd = find(found, 65, "研发经费投入")
+    assert (rd.measure, rd.value, rd.unit, rd.comparator) == ("growth", 7, "%", "at least")
+    assert rd.display() == "≥7%"
+    productivity = find(found, 60, "全员劳动生产率")
+    assert (productivity.measure, productivity.value, productivity.comparator) == ("growth", 6, "about")
+    firms = find(found, 69, "高新技术企业")
+    assert (firms.value, firms.unit, firms.comparator, firms.base_value) == (100, "家", "at least", 69)
+    water = find(found, 80, "用水量")
+    assert (water.measure, water.value, water.growth_kind, water.binding) == ("reduction", 12, "cumulative", "约束性")
+    assert water.display() == "−12% (5-year total)"
+    gdp = find(found, 58, "地区生产总值")
+    assert (gdp.value, gdp.value_text, gdp.base_value, gdp.canonical) == (None, "高于市平均水平", 547.9, "地区生产总值")
+    share = find(found, 66, "数字经济")
+    assert share.measure == "share" and share.canonical != "地区生产总值"
+    assert find(found, 85, "受教育年限").binding == "约束性"
+
+
+def test_sentence_targets_of_a_work_report(targets):
+    found = targets["003"]
+    gdp = find(found, 97, "地区生产总值")
+    assert (gdp.value, gdp.unit, gdp.growth, gdp.year, gdp.comparator) == (468, "亿元", 5, 2023, "exactly")
+    assert gdp.path == "二、2023年工作安排"
+    jobs = find(found, 97, "城镇新增就业")
+    assert (jobs.value, jobs.unit, jobs.canonical) == (1.05, "万人", "城镇新增就业")  # 10500人
+    energy = find(found, 97, "能耗")
+    assert (energy.measure, energy.value, energy.canonical) == ("reduction", 2, "单位地区生产总值能源消耗")
+    # 一般公共预算收入完成20亿元,增长11.6%(其中:区本级13.2亿元…): the aside is not a second target
+    assert [t.value for t in found if t.line == 97 and "一般公共预算收入" in t.indicator] == [20]
+    assert find(found, 139, "城镇登记失业率").comparator == "at most"
+
+
+def test_sentence_targets_of_plans(targets):
+    unemployment = find(targets["004"], 41, "登记失业率")
+    assert (unemployment.value, unemployment.unit, unemployment.comparator) == (4.5, "%", "at most")
+    assert unemployment.canonical == "城镇登记失业率"
+    green = find(targets["004"], 43, "绿化覆盖率")
+    assert (green.value, green.comparator, green.year) == (45.2, "at least", 2025)
+    steel = find(targets["001"], 163, "钢铁产业销售收入")
+    assert (steel.value, steel.unit, steel.year, steel.comparator) == (200, "亿元", 2025, "exactly")
+    assert steel.path.endswith("着力建设数字海城、智造强县 > 第二节 差异化做强做大民营钢铁产业")
+    gdp_per_head = find(targets["000"], 28, "人均GDP")
+    assert (gdp_per_head.value, gdp_per_head.unit, gdp_per_head.canonical) == (2.5, "万美元", "人均地区生产总值")
+    both = [t.indicator for t in targets["000"] if t.line == 40]
+    assert both == ["电竞企业", "直播企业"]  # 电竞企业、直播企业各达到10家以上
+    incubator = find(targets["000"], 51, "科技孵化器")
+    assert incubator.comparator == "at least"  # 每年至少建成1家
+
+
+def test_retrospective_sections_give_no_targets(targets):
+    for key in SAMPLE_KEYS:
+        for t in targets[key]:
+            assert "十三五" not in t.path and "回顾" not in t.path, (key, t.path, t.indicator)
+
+
+def test_every_target_says_where_it_came_from(targets):
+    doc_lines = {key: sample(key) for key in SAMPLE_KEYS}
+    for key, found in targets.items():
+        assert found, key
+        for t in found:
+            assert t.line > 0 and t.text
+            assert t.source in ("table", "sentence")
+            assert t.comparator in ("at least", "at most", "about", "exactly")
+            assert t.measure in ("level", "growth", "reduction", "share")
+            assert doc_lines[key].period or t.year
+
+
+@pytest.mark.parametrize(
+    ("cell", "number", "unit", "comparator", "cumulative"),
+    [
+        ("48", 48, None, "exactly", False),
+        ("≧7", 7, None, "at least", False),
+        ("6%左右", 6, "%", "about", False),
+        ("﹝12﹞", 12, None, "exactly", True),
+        ("﹥100", 100, None, "at least", False),
+        ("-", None, None, "exactly", False),
+        ("进入鞍山市前列", None, None, "exactly", False),
+        ("不超过3%", 3, "%", "at most", False),
+    ],
+)
+def test_table_cells(cell, number, unit, comparator, cumulative):
+    value = parse_value(cell)
+    assert (value.number, value.unit, value.comparator, value.cumulative) == (number, unit, comparator, cumulative)
+
+
+def test_units_are_normalised():
+    assert normalise_unit(5000, "万元", "固定资产投资") == (0.5, "亿元")
+    assert normalise_unit(10500, "人", "城镇新增就业") == (1.05, "万人")
+    assert normalise_unit(3500, "人", "引进各类人才") == (3500, "人")
+    assert normalise_unit(2.1, "万平", "养老院") == (2.1, "万平方米")
+    assert normalise_unit(7000, "元", "人均可支配收入") == (7000, "元")
+    assert normalise_unit(73, None, "城镇化率") == (73, "%")
+
+
+def test_indicator_names_are_matched_across_plans():
+    imap = load_indicator_map()
+    assert imap.canonical("GDP") == imap.canonical("生产总值") == imap.canonical("地区生产总值") == "地区生产总值"
+    assert imap.canonical("人均GDP") == "人均地区生产总值"
+    assert imap.canonical("全区社会消费品零售总额") == "社会消费品零售总额"
+    assert imap.canonical("数字经济核心产业增加值占地区生产总值比重") != "地区生产总值"
+    assert imap.canonical("某种全新的指标") == "某种全新的指标"
