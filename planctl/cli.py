@@ -96,6 +96,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
       planctl outline plan.txt --topics --depth 2
       planctl compare 兴隆台 沙河口 --theme 营商环境
       planctl compare 兴隆台 沙河口 海城 --format markdown -o report.md
+      planctl targets 海城 --theme 科技创新
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
@@ -146,6 +147,28 @@ def themes_option(func: Callable[..., Any]) -> Callable[..., Any]:
         "--themes", "themes_file", type=click.Path(path_type=Path), envvar="PLANCTL_THEMES", show_envvar=True,
         help="Your own theme map (YAML) instead of the bundled config/themes.yaml.",
     )(func)
+
+
+def indicators_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--indicators", "indicators_file", type=click.Path(path_type=Path), envvar="PLANCTL_INDICATORS",
+        show_envvar=True, help="Your own indicator name list (YAML) instead of the bundled config/indicators.yaml.",
+    )(func)
+
+
+def _resolve_all(found: Any, names: tuple[str, ...]) -> list[Any]:
+    """The documents named, each once, with a note on stderr where a name matched several."""
+    from .corpus import resolve
+
+    entries: list[Any] = []
+    for name in names:
+        resolved = resolve(found, name)
+        if resolved.note:
+            click.echo(f"note: {resolved.note}", err=True)
+        if any(e.path == resolved.entry.path for e in entries):
+            raise click.UsageError(f"“{name}” names {resolved.entry.id}, which is already in the comparison")
+        entries.append(resolved.entry)
+    return entries
 
 
 def print_renderables(parts: list[Any] | Any) -> None:
@@ -227,30 +250,66 @@ def themes(plan: str | None, check_file: Path | None, corpus: Path | None, theme
         emit(fmt, output, force, lambda: listing.themes_text(tmap, fmt), lambda: listing.themes_rich(tmap))
         return
     from .compare import prepare_plans
-    from .corpus import resolve
 
     found = _open(corpus)
-    resolved = resolve(found, plan)
-    if resolved.note:
-        click.echo(f"note: {resolved.note}", err=True)
-    (prepared,) = prepare_plans([resolved.entry], tmap, found)
+    (prepared,) = prepare_plans(_resolve_all(found, (plan,)), tmap, found)
     emit(fmt, output, force, lambda: listing.classified_text(prepared, fmt),
          lambda: listing.classified_rich(prepared))
 
 
 @cli.command()
+@click.argument("plan")
+@click.option("--theme", "-t", help="Only the targets of this theme (name or alias, e.g. 就业).")
+@corpus_option
+@themes_option
+@indicators_option
+@output_options
+def targets(plan: str, theme: str | None, corpus: Path | None, themes_file: Path | None,
+            indicators_file: Path | None, fmt: str | None, output: Path | None, force: bool) -> None:
+    """List the targets of one plan: indicator, value, year, base, growth, binding, where found.
+
+    \b
+    Example:
+      planctl targets 海城
+      planctl targets 兴隆台:2023 --theme 经济运行 --format json
+    """
+    from .compare import prepare_plans
+    from .indicators import load_indicator_map
+    from .lineup import plan_targets
+    from .output import check_target
+    from .render import targets as render
+    from .themes import load_theme_map
+
+    fmt = resolve_format(fmt, output)
+    check_target(output, force)
+    tmap = load_theme_map(themes_file)
+    chosen = tmap.require(theme) if theme else None
+    imap = load_indicator_map(indicators_file)
+    found = _open(corpus)
+    (prepared,) = prepare_plans(_resolve_all(found, (plan,)), tmap, found)
+    result = plan_targets(prepared, imap, tmap, chosen)
+    name = chosen.name if chosen else None
+    emit(fmt, output, force, lambda: render.plan_text(result, name, fmt), lambda: render.plan_rich(result, name))
+
+
+@cli.command()
 @click.argument("plans", nargs=-1, required=True)
 @click.option("--theme", "-t", help="Compare this theme side by side (name or alias, e.g. 营商环境).")
+@click.option("--targets", "with_targets", is_flag=True,
+              help="Line up the plans' targets by indicator instead (with --theme: that theme's only).")
 @click.option("--diff", "with_diff", is_flag=True, help="Add a word-level diff of each aligned pair (needs --theme).")
 @corpus_option
 @themes_option
+@indicators_option
 @output_options
-def compare(plans: tuple[str, ...], theme: str | None, with_diff: bool, corpus: Path | None,
-            themes_file: Path | None, fmt: str | None, output: Path | None, force: bool) -> None:
+def compare(plans: tuple[str, ...], theme: str | None, with_targets: bool, with_diff: bool, corpus: Path | None,
+            themes_file: Path | None, indicators_file: Path | None, fmt: str | None, output: Path | None,
+            force: bool) -> None:
     """Compare plans found by place name, id or file path.
 
     With --theme: the sections of each plan on that theme, an aligned table of their sub-headings
     and topic phrases, and the terms they share or own. Without: a theme × plan coverage matrix.
+    With --targets: one row per indicator, the plans' targets side by side.
 
     \b
     A name with several documents takes the five-year plan (else the newest); pick another with
@@ -261,9 +320,9 @@ def compare(plans: tuple[str, ...], theme: str | None, with_diff: bool, corpus: 
       planctl compare 兴隆台 沙河口 --theme 营商环境
       planctl compare 兴隆台 沙河口 海城 皇姑 --format markdown -o coverage.md
       planctl compare 兴隆台 兴隆台:2023 -t 营商环境 --diff
+      planctl compare 海城 兴隆台:2023 沙河口 --targets
     """
     from .compare import compare_theme, coverage, prepare_plans
-    from .corpus import resolve
     from .output import check_target
     from .render import compare as render
     from .themes import load_theme_map
@@ -272,20 +331,29 @@ def compare(plans: tuple[str, ...], theme: str | None, with_diff: bool, corpus: 
         raise click.UsageError("compare needs at least two plans, e.g. planctl compare 兴隆台 沙河口")
     if with_diff and not theme:
         raise click.UsageError("--diff needs --theme: word diffs are made between aligned items of one theme")
+    if with_diff and with_targets:
+        raise click.UsageError("--diff and --targets do not go together: targets are compared by value")
     fmt = resolve_format(fmt, output)
     check_target(output, force)
     tmap = load_theme_map(themes_file)
     chosen = tmap.require(theme) if theme else None
+    if with_targets:
+        from .indicators import load_indicator_map
+
+        imap = load_indicator_map(indicators_file)
     found = _open(corpus)
-    entries = []
-    for name in plans:
-        resolved = resolve(found, name)
-        if resolved.note:
-            click.echo(f"note: {resolved.note}", err=True)
-        if any(e.path == resolved.entry.path for e in entries):
-            raise click.UsageError(f"“{name}” names {resolved.entry.id}, which is already in the comparison")
-        entries.append(resolved.entry)
-    prepared = prepare_plans(entries, tmap, found)
+    prepared = prepare_plans(_resolve_all(found, plans), tmap, found)
+    if with_targets:
+        from .lineup import line_up, plan_targets
+        from .render import targets as render_targets
+
+        rows = line_up([plan_targets(p, imap, tmap, chosen) for p in prepared])
+        name = chosen.name if chosen else None
+        makers_t = {"json": lambda: render_targets.lineup_json(prepared, rows, name),
+                    "csv": lambda: render_targets.lineup_csv(prepared, rows)}
+        emit(fmt, output, force, makers_t.get(fmt, lambda: render_targets.lineup_markdown(prepared, rows, name)),
+             lambda: render_targets.lineup_rich(prepared, rows, name, _console_width().width))
+        return
     if chosen is not None:
         result = compare_theme(found, prepared, chosen, with_diff)
         makers = {"json": render.theme_json, "csv": render.theme_csv, "markdown": render.theme_markdown}

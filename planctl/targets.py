@@ -8,18 +8,13 @@ where it came from.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import asdict, dataclass
-from functools import cached_property
-from importlib import resources
-from pathlib import Path
+from functools import lru_cache
 
-from .errors import PlanctlError
+from .indicators import IndicatorMap, load_indicator_map, split_measure
 from .numerals import cn_to_int
 from .outline import Document, Section, Table
-
-INDICATORS_ENV = "PLANCTL_INDICATORS"
 
 _NUM = r"\d+(?:\.\d+)?"
 UNITS = (
@@ -133,73 +128,6 @@ class Target:
         return text
 
 
-# -- indicator names ---------------------------------------------------------------------------------
-
-
-@dataclass
-class IndicatorMap:
-    names: dict[str, str]  # any name or alias → the canonical name
-
-    @cached_property
-    def _by_length(self) -> list[str]:
-        return sorted(self.names, key=len, reverse=True)
-
-    @cached_property
-    def bare(self) -> re.Pattern[str]:
-        """A known indicator directly followed by its figure, with no verb: 城镇新增就业10500人."""
-        names = "|".join(re.escape(n) for n in self._by_length if len(n) >= 3)
-        return re.compile(rf"(?P<ind>{names})\s*(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})(?P<post>以上|以下|以内|左右)?")
-
-    def canonical(self, indicator: str) -> str:
-        key = indicator.replace(" ", "")
-        if key in self.names:
-            return self.names[key]
-        # 数字经济核心产业增加值占地区生产总值比重 is not 地区生产总值: only the part before 占 names it.
-        head = key.split("占")[0] if "占" in key[1:] else key
-        base, _ = _split_measure(head)
-        if base in self.names:
-            return self.names[base]
-        for alias in self._by_length:
-            if len(alias) >= 3 and base.endswith(alias):
-                return self.names[alias]
-        from rapidfuzz import fuzz, process
-
-        found = process.extractOne(key, list(self.names), scorer=fuzz.ratio, score_cutoff=88)
-        return self.names[found[0]] if found else key
-
-
-def load_indicator_map(path: str | os.PathLike[str] | None = None) -> IndicatorMap:
-    import yaml
-
-    chosen = path or os.environ.get(INDICATORS_ENV)
-    if chosen:
-        p = Path(chosen)
-        if not p.is_file():
-            raise PlanctlError(f"{p}: indicator list not found; check --indicators or ${INDICATORS_ENV}")
-        text, source = p.read_text(encoding="utf-8-sig"), str(p)
-    else:
-        text = resources.files("planctl.config").joinpath("indicators.yaml").read_text(encoding="utf-8")
-        source = "indicators.yaml"
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(text, Loader=loader)  # a safe loader: builds no objects
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark is not None else source
-        raise PlanctlError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
-    items = data.get("indicators") if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        raise PlanctlError(f"{source}: expected `indicators:`, a list of entries with `name:` and `aliases:`")
-    names: dict[str, str] = {}
-    for item in items:
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            raise PlanctlError(f"{source}: every indicator needs a `name:` (found {item!r})")
-        names[item["name"]] = item["name"]
-        for alias in item.get("aliases") or []:
-            names.setdefault(str(alias), item["name"])
-    return IndicatorMap(names)
-
-
 # -- values -----------------------------------------------------------------------------------------
 
 
@@ -256,14 +184,11 @@ def normalise_unit(value: float | None, unit: str | None, indicator: str = "") -
     return round(value * factor, 6), new_unit
 
 
-def _split_measure(indicator: str) -> tuple[str, str]:
-    """地区生产总值增长 → (地区生产总值, growth); 单位地区生产总值能源消耗降低 → (…, reduction)."""
-    for suffix, measure in (("增长率", "growth"), ("增速", "growth"), ("增长", "growth"), ("降低率", "reduction"),
-                            ("降低", "reduction"), ("下降率", "reduction"), ("下降", "reduction"),
-                            ("下降", "reduction"), ("减少", "reduction"), ("占比", "share"), ("比重", "share")):
-        if indicator.endswith(suffix) and len(indicator) > len(suffix) + 1:
-            return indicator[: -len(suffix)], measure
-    return indicator, "level"
+@lru_cache(maxsize=8)
+def _bare(imap: IndicatorMap) -> re.Pattern[str]:
+    """A known indicator directly followed by its figure, with no verb: 城镇新增就业10500人."""
+    names = "|".join(re.escape(n) for n in imap.by_length if len(n) >= 3)
+    return re.compile(rf"(?P<ind>{names})\s*(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})(?P<post>以上|以下|以内|左右)?")
 
 
 # -- from tables -------------------------------------------------------------------------------------
@@ -313,7 +238,7 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
         name_unit = unit_m.group(1) if unit_m and re.search(_UNIT_RE + r"|/", unit_m.group(1)) else None
         if name_unit:
             name = name[: unit_m.start()].strip()
-        base_name, measure = _split_measure(name)
+        base_name, measure = split_measure(name)
         target = parse_value(cells[cols["target"]]) if "target" in cols else parse_value("")
         growth = parse_value(cells[cols["growth"]]) if "growth" in cols else parse_value("")
         base = parse_value(cells[cols["base"]]) if "base" in cols else parse_value("")
@@ -357,12 +282,14 @@ def _clean_indicator(raw: str) -> str:
 
 
 def _comparator(cue: str) -> str:
-    if any(c in cue for c in ("以下", "以内", "不超过", "控制在", "不高于", "缩短", "压缩", "降至")):
-        return "at most"
-    if any(c in cue for c in ("以上", "超过", "不低于", "不少于", "突破", "至少")):
-        return "at least"
-    if any(c in cue for c in ("约", "近", "左右")):
-        return "about"
+    """A figure's own qualifier (以上, 以下, 左右) wins over its verb's (控制在, 突破, 约)."""
+    for words, comparator in (
+        (("以上",), "at least"), (("以下", "以内"), "at most"), (("左右",), "about"),
+        (("不超过", "控制在", "不高于", "缩短", "压缩", "降至"), "at most"),
+        (("超过", "不低于", "不少于", "突破", "至少"), "at least"), (("约", "近"), "about"),
+    ):
+        if any(w in cue for w in words):
+            return comparator
     return "exactly"
 
 
@@ -391,7 +318,7 @@ class _Sentence:
 
     def target(self, indicator: str, measure: str, number: str, unit: str, cue: str, value_text: str,
                growth: float | None = None) -> Target:
-        named = _split_measure(indicator)[1]
+        named = split_measure(indicator)[1]
         value, unit_ = normalise_unit(float(number), unit, indicator)
         return Target(
             indicator=indicator, canonical=self.imap.canonical(indicator), measure=measure if measure else named,
@@ -407,7 +334,7 @@ def _verb_measure(verb: str, unit: str, indicator: str) -> str:
         return "growth"
     if verb in ("降低", "下降", "减少"):
         return "reduction"
-    return _split_measure(indicator)[1]
+    return split_measure(indicator)[1]
 
 
 def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
@@ -471,9 +398,10 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
             indicator = f"{m.group('ind2')}比例"
         take(m, at.target(indicator, "share", m.group(group), "%", m.group(0), m.group(0)))
     # 4. a known indicator and its figure: 城镇新增就业10500人
-    for m in at.imap.bare.finditer(clause):
+    for m in _bare(at.imap).finditer(clause):
         if free(m):
-            take(m, at.target(m.group("ind"), "level", m.group("num"), m.group("unit"), m.group("post") or "",
+            flow = "新增" if clause[max(0, m.start() - 2) : m.start()] == "新增" else ""  # 新增高新技术企业150家
+            take(m, at.target(flow + m.group("ind"), "level", m.group("num"), m.group("unit"), m.group("post") or "",
                               m.group(0)[len(m.group("ind")) :]))
     # 5. verb, figure, what: 新增打造7条特色商业街区, 不超过2家采矿企业
     for m in _BUILD.finditer(clause):

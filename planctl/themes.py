@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import re
@@ -11,8 +10,9 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-from .errors import PlanctlError, PlanctlUsageError
+from .errors import PlanctlUsageError
 from .outline import Document, Section
+from .yamlconfig import ConfigError, err, mapping, read_config, string, strings, top_list
 
 THEMES_ENV = "PLANCTL_THEMES"
 
@@ -27,10 +27,6 @@ MIN_PRIMARY = 1.0  # a section needs this much evidence to have a primary theme
 
 _TOP_KEYS = {"version", "themes"}
 _THEME_KEYS = {"name", "parent", "aliases", "keywords", "description"}
-
-
-class ThemeMapError(PlanctlError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -125,109 +121,39 @@ class ThemeUnknownError(PlanctlUsageError):
 # -- loading -------------------------------------------------------------------------------------
 
 
-def _err(source: str, node: object, message: str) -> ThemeMapError:
-    line = getattr(getattr(node, "start_mark", None), "line", None)
-    where = f"{source}:{line + 1}" if line is not None else source
-    return ThemeMapError(f"{where}: {message}")
-
-
-def _nearest(key: str, valid: set[str]) -> str:
-    close = difflib.get_close_matches(key, sorted(valid), n=1)
-    return f"; did you mean “{close[0]}”?" if close else f"; allowed keys: {', '.join(sorted(valid))}"
-
-
-def _mapping(source: str, node: object, what: str, allowed: set[str]) -> dict[str, tuple[object, object]]:
-    import yaml
-
-    if not isinstance(node, yaml.MappingNode):
-        raise _err(source, node, f"{what} must be a mapping of keys to values")
-    out: dict[str, tuple[object, object]] = {}
-    for key_node, value_node in node.value:
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-        if key is None:
-            raise _err(source, key_node, f"{what} has a key that is not a plain name")
-        if key not in allowed:
-            raise _err(source, key_node, f"unknown key “{key}” in {what}{_nearest(key, allowed)}")
-        if key in out:
-            raise _err(source, key_node, f"key “{key}” appears twice in {what}; keep one")
-        out[key] = (key_node, value_node)
-    return out
-
-
-def _string(source: str, node: object, what: str) -> str:
-    import yaml
-
-    if not isinstance(node, yaml.ScalarNode) or node.tag not in (
-        "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
-    ):
-        raise _err(source, node, f"{what} must be a single text value")
-    value = str(node.value).strip()
-    if not value:
-        raise _err(source, node, f"{what} is empty; give it a value")
-    return value
-
-
-def _strings(source: str, node: object, what: str) -> tuple[str, ...]:
-    import yaml
-
-    if isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null"):
-        return ()
-    if not isinstance(node, yaml.SequenceNode):
-        raise _err(source, node, f"{what} must be a list, e.g. [{what.split()[-1]} 1, {what.split()[-1]} 2]")
-    return tuple(_string(source, item, f"an item of {what}") for item in node.value)
-
-
 def parse_theme_map(text: str, source: str) -> ThemeMap:
     """Validate a theme map's YAML text; errors name the file, the line and the fix."""
-    import yaml
-
-    # libyaml's safe loader is ten times faster than the pure-Python one; both build no objects.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        root = yaml.compose(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark is not None else source
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ThemeMapError(f"{where}: invalid YAML: {problem}; check indentation and quoting") from None
-    if root is None:
-        raise ThemeMapError(f"{source}: the theme map is empty; it needs a `themes:` list")
-    top = _mapping(source, root, "the theme map", _TOP_KEYS)
-    if "themes" not in top:
-        raise _err(source, root, "the theme map has no `themes:` list")
-    themes_node = top["themes"][1]
-    if not isinstance(themes_node, yaml.SequenceNode) or not themes_node.value:
-        raise _err(source, themes_node, "`themes:` must be a non-empty list of themes (lines starting with `- name:`)")
+    themes_node = top_list(source, text, "the theme map", "themes", _TOP_KEYS)
     themes: list[Theme] = []
     owner: dict[str, tuple[str, int]] = {}
     for item in themes_node.value:
-        fields = _mapping(source, item, "a theme", _THEME_KEYS)
+        fields = mapping(source, item, "a theme", _THEME_KEYS)
         if "name" not in fields:
-            raise _err(source, item, "a theme has no `name:`")
-        name = _string(source, fields["name"][1], "a theme's name")
+            raise err(source, item, "a theme has no `name:`")
+        name = string(source, fields["name"][1], "a theme's name")
         what = f"theme “{name}”"
         if "keywords" not in fields:
-            raise _err(source, item, f"{what} has no `keywords:`; list the words that mark it")
-        keywords = _strings(source, fields["keywords"][1], f"{what}'s keywords")
+            raise err(source, item, f"{what} has no `keywords:`; list the words that mark it")
+        keywords = strings(source, fields["keywords"][1], f"{what}'s keywords")
         if not keywords:
-            raise _err(source, fields["keywords"][1], f"{what} has an empty keyword list; give at least one keyword")
-        aliases = _strings(source, fields["aliases"][1], f"{what}'s aliases") if "aliases" in fields else ()
-        parent = _string(source, fields["parent"][1], f"{what}'s parent") if "parent" in fields else "其他"
+            raise err(source, fields["keywords"][1], f"{what} has an empty keyword list; give at least one keyword")
+        aliases = strings(source, fields["aliases"][1], f"{what}'s aliases") if "aliases" in fields else ()
+        parent = string(source, fields["parent"][1], f"{what}'s parent") if "parent" in fields else "其他"
         description = (
-            _string(source, fields["description"][1], f"{what}'s description") if "description" in fields else ""
+            string(source, fields["description"][1], f"{what}'s description") if "description" in fields else ""
         )
         line = item.start_mark.line + 1
         if name in aliases:
-            raise _err(source, fields["aliases"][1], f"{what} lists its own name as an alias; remove the alias")
+            raise err(source, fields["aliases"][1], f"{what} lists its own name as an alias; remove the alias")
         for n in (name, *aliases):
             if n in owner and owner[n][0] != name:
                 other, other_line = owner[n]
-                raise ThemeMapError(
+                raise ConfigError(
                     f"{source}:{line}: “{n}” names both theme “{other}” (line {other_line}) and “{name}”; "
                     "names and aliases must be unique"
                 )
             if n in owner and n == name:
-                raise ThemeMapError(
+                raise ConfigError(
                     f"{source}:{line}: duplicate theme name “{name}” (first at line {owner[n][1]}); "
                     "merge the two or rename one"
                 )
@@ -244,14 +170,8 @@ def load_theme_map(path: str | os.PathLike[str] | None = None) -> ThemeMap:
     """The user's map (argument, then $PLANCTL_THEMES), else the one shipped with planctl."""
     chosen = path or os.environ.get(THEMES_ENV)
     if chosen:
-        p = Path(chosen)
-        if not p.is_file():
-            raise ThemeMapError(f"{p}: theme map not found; check --themes or ${THEMES_ENV}")
-        try:
-            text = p.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ThemeMapError(f"{p}: cannot read the theme map ({exc}); save it as UTF-8 text") from None
-        return parse_theme_map(text, str(p))
+        text = read_config(Path(chosen), "theme map", f"--themes or ${THEMES_ENV}")
+        return parse_theme_map(text, str(chosen))
     text = resources.files("planctl.config").joinpath("themes.yaml").read_text(encoding="utf-8")
     return parse_theme_map(text, "themes.yaml")
 

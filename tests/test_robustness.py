@@ -114,6 +114,23 @@ def test_bad_theme_maps(name, message):
     assert (result.exit_code, result.stderr) == (1, f"Error: {path}:{message}\n")
 
 
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("indicators_duplicate.yaml",
+         "4: “GDP” is already a name of indicator “地区生产总值” (line 2); each name and alias may appear once"),
+        ("indicators_unknown_key.yaml", "3: unknown key “alias” in an indicator; did you mean “aliases”?"),
+        ("indicators_wrong_shape.yaml",
+         "1: `indicators:` must be a non-empty list of indicators (lines starting with `- name:`)"),
+        ("bad_yaml.yaml", "4: invalid YAML: did not find expected ',' or ']'; check indentation and quoting"),
+    ],
+)
+def test_bad_indicator_lists(name, message):
+    path = FIXTURES / name
+    result = run("targets", "海城", "--indicators", str(path))
+    assert (result.exit_code, result.stderr) == (1, f"Error: {path}:{message}\n")
+
+
 def test_debug_shows_the_traceback():
     result = CliRunner().invoke(cli, ["--debug", "outline", str(FIXTURES / "empty.txt")])
     assert result.exit_code == 1

@@ -7,7 +7,8 @@ import pytest
 from conftest import sample
 from targets_gold import GOLD
 
-from planctl.targets import Target, extract, load_indicator_map, normalise_unit, parse_value
+from planctl.indicators import load_indicator_map
+from planctl.targets import Target, extract, normalise_unit, parse_value
 
 SAMPLE_KEYS = ("000", "001", "002", "003", "004")
 

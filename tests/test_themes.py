@@ -7,7 +7,8 @@ from click.testing import CliRunner
 from conftest import sample
 
 from planctl.cli import cli
-from planctl.themes import ThemeMapError, classify, load_theme_map, parse_theme_map
+from planctl.themes import classify, load_theme_map, parse_theme_map
+from planctl.yamlconfig import ConfigError
 
 
 def test_bundled_map_is_real():
@@ -42,13 +43,13 @@ def test_bundled_map_is_real():
     ],
 )
 def test_bad_maps_name_file_line_and_fix(text, message):
-    with pytest.raises(ThemeMapError) as info:
+    with pytest.raises(ConfigError) as info:
         parse_theme_map(text, "t.yaml")
     assert str(info.value).startswith(message)
 
 
 def test_yaml_tags_are_not_executed():
-    with pytest.raises(ThemeMapError, match="must be a single text value"):
+    with pytest.raises(ConfigError, match="must be a single text value"):
         parse_theme_map("themes:\n  - name: !!python/object/apply:os.system ['true']\n    keywords: [x]\n", "t.yaml")
 
 

@@ -1,0 +1,85 @@
+"""Targets of one or more plans, kept to one theme if asked, and lined up by indicator across plans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .compare import Plan
+from .indicators import IndicatorMap
+from .targets import Target, extract
+from .themes import Theme, ThemeMap
+
+
+@dataclass
+class PlanTargets:
+    plan: Plan
+    targets: list[Target]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"plan": self.plan.to_dict(), "targets": [t.to_dict() for t in self.targets]}
+
+
+def target_themes(target: Target, tmap: ThemeMap, section_theme: str | None) -> set[str]:
+    """The themes a target belongs to: those its indicator names (研发经费投入 → 科技创新), else its section's."""
+    named = {theme.name for term in tmap.find_terms(f"{target.indicator} {target.canonical}")
+             for theme, _ in tmap.themes_of_term(term)}
+    return named or ({section_theme} if section_theme else set())
+
+
+def plan_targets(plan: Plan, imap: IndicatorMap, tmap: ThemeMap, theme: Theme | None = None) -> PlanTargets:
+    """Every target of a plan, or only those of one theme."""
+    targets = extract(plan.entry.doc, imap)
+    if theme is None:
+        return PlanTargets(plan, targets)
+    # The innermost classified section at or above each line gives the theme of a sentence's figure.
+    starts = sorted((st.section.line, st.primary) for st in plan.classified)
+    kept = []
+    for t in targets:
+        section_theme = next((primary for line, primary in reversed(starts) if line <= t.line), None)
+        if theme.name in target_themes(t, tmap, section_theme):
+            kept.append(t)
+    return PlanTargets(plan, kept)
+
+
+@dataclass
+class TargetRow:
+    """One indicator (and measure: level, growth …) across plans; a cell is None where a plan has none."""
+
+    canonical: str
+    measure: str
+    cells: list[list[Target]]
+
+    @property
+    def plans_with(self) -> int:
+        return sum(1 for c in self.cells if c)
+
+    def to_dict(self) -> dict[str, object]:
+        cells: list[dict[str, object] | None] = []
+        for found in self.cells:
+            if not found:
+                cells.append(None)
+                continue
+            first = found[0].to_dict()
+            first["also"] = [t.to_dict() for t in found[1:]]
+            cells.append(first)
+        return {"indicator": self.canonical, "measure": self.measure, "plans_with": self.plans_with, "cells": cells}
+
+
+def _preference(t: Target) -> tuple[int, int]:
+    """A plan's own indicator table first, then the first sentence that states the figure."""
+    return (0 if t.source == "table" else 1, t.line)
+
+
+def line_up(per_plan: list[PlanTargets]) -> list[TargetRow]:
+    """One row per (indicator, measure); indicators that more plans share come first."""
+    rows: dict[tuple[str, str], TargetRow] = {}
+    for i, pt in enumerate(per_plan):
+        for t in pt.targets:
+            key = (t.canonical, t.measure)
+            row = rows.setdefault(key, TargetRow(t.canonical, t.measure, [[] for _ in per_plan]))
+            row.cells[i].append(t)
+    for row in rows.values():
+        for found in row.cells:
+            found.sort(key=_preference)
+    first_seen = {key: n for n, key in enumerate(rows)}
+    return sorted(rows.values(), key=lambda r: (-r.plans_with, first_seen[(r.canonical, r.measure)]))

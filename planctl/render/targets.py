@@ -1,0 +1,166 @@
+"""Renderers of targets: one plan's list, and targets lined up across plans."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from ..compare import Plan
+from ..lineup import PlanTargets, TargetRow
+from ..targets import Target
+from . import md
+from .tabular import to_csv
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+BLANK = "—"
+PLAN_HEADER = ["indicator", "matched as", "target", "year", "base", "growth", "binding", "source", "line", "section"]
+MEASURES = {"level": "", "growth": "growth", "reduction": "reduction", "share": "share"}
+
+
+def _number(value: float | None, unit: str | None) -> str:
+    return "" if value is None else f"{value:g}{unit or ''}"
+
+
+def _base(t: Target) -> str:
+    text = _number(t.base_value, t.unit)
+    return f"{text} ({t.base_year})" if text and t.base_year else text
+
+
+def _growth(t: Target) -> str:
+    if t.growth is None:
+        return ""
+    return f"{t.growth:g}%" + (" 5-year total" if t.growth_kind == "cumulative" else " a year")
+
+
+def _plan_rows(pt: PlanTargets) -> list[list[str]]:
+    return [
+        [t.indicator, t.canonical if t.canonical != t.indicator else "", t.display(), str(t.year or ""), _base(t),
+         _growth(t), t.binding or "", t.source, str(t.line), t.path]
+        for t in pt.targets
+    ]
+
+
+def _title(plan: Plan, theme: str | None) -> str:
+    return f"Targets of {plan.label}" + (f" on {theme}" if theme else "")
+
+
+def plan_text(pt: PlanTargets, theme: str | None, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps({**pt.to_dict(), "theme": theme}, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        return to_csv([PLAN_HEADER, *_plan_rows(pt)])
+    out = [f"# {md.escape(_title(pt.plan, theme))}", ""]
+    doc = pt.plan.entry.doc
+    out.append(f"{md.escape(doc.title)} ({md.escape(pt.plan.entry.id)}); {len(pt.targets)} targets.")
+    out.append("")
+    if pt.targets:
+        out += [md.table(PLAN_HEADER, _plan_rows(pt)), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def plan_rich(pt: PlanTargets, theme: str | None) -> RenderableType:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"{escape(_title(pt.plan, theme))}: {len(pt.targets)}", header_style="bold",
+                  show_lines=False)
+    columns = {
+        "indicator": lambda t: escape(t.indicator)
+        + (f"\n[dim]= {escape(t.canonical)}[/]" if t.canonical != t.indicator else ""),
+        "target": lambda t: escape(t.display()),
+        "year": lambda t: str(t.year or ""),
+        "base": lambda t: escape(_base(t)),
+        "growth": lambda t: escape(_growth(t)),
+        "binding": lambda t: escape(t.binding or ""),
+        "line": lambda t: f"{t.line}{'ᵀ' if t.source == 'table' else ''}",
+        "section": lambda t: f"[dim]{escape(t.path.split(' > ')[-1])}[/]",
+    }
+    # Columns that no target fills (no base values in a work report) are left out.
+    shown = {name: cell for name, cell in columns.items() if any(cell(t) for t in pt.targets) or name == "indicator"}
+    for name in shown:
+        table.add_column(name, overflow="fold", no_wrap=name in ("year", "line", "binding"),
+                         justify="right" if name in ("target", "base", "line") else "left")
+    for t in pt.targets:
+        table.add_row(*[cell(t) for cell in shown.values()])
+    if any(t.source == "table" for t in pt.targets):
+        table.caption = "ᵀ from the plan's indicator table"
+    return table
+
+
+# -- across plans ---------------------------------------------------------------------------------
+
+
+def _cell(found: list[Target]) -> str:
+    if not found:
+        return BLANK
+    t = found[0]
+    more = f" (+{len(found) - 1})" if len(found) > 1 else ""
+    return f"{t.display()}, {t.year}{more}" if t.year else f"{t.display()}{more}"
+
+
+def _indicator(row: TargetRow) -> str:
+    measure = MEASURES.get(row.measure, row.measure)
+    return f"{row.canonical} ({measure})" if measure else row.canonical
+
+
+def lineup_json(plans: list[Plan], rows: list[TargetRow], theme: str | None) -> str:
+    data = {"theme": theme, "plans": [p.to_dict() for p in plans], "rows": [r.to_dict() for r in rows]}
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def lineup_csv(plans: list[Plan], rows: list[TargetRow]) -> str:
+    header = ["indicator", "measure"]
+    for p in plans:
+        header += [f"{p.label} target", f"{p.label} year", f"{p.label} line"]
+    out = [header]
+    for r in rows:
+        line = [r.canonical, r.measure]
+        for found in r.cells:
+            t = found[0] if found else None
+            line += [t.display(), str(t.year or ""), str(t.line)] if t else ["", "", ""]
+        out.append(line)
+    return to_csv(out)
+
+
+def lineup_markdown(plans: list[Plan], rows: list[TargetRow], theme: str | None) -> str:
+    labels = [p.label for p in plans]
+    title = "Targets" + (f" on {theme}" if theme else "") + ": " + " · ".join(labels)
+    out = [f"# {md.escape(title)}", ""]
+    shared = sum(1 for r in rows if r.plans_with > 1)
+    out.append(f"{len(rows)} indicators, {shared} of them in more than one plan. "
+               "A cell shows the target and its year; (+n): more figures for it in that plan.")
+    out += ["", md.table(["indicator", *labels], [[_indicator(r), *(_cell(c) for c in r.cells)] for r in rows]), ""]
+    out += ["## Sources", ""]
+    for r in rows:
+        for label, found in zip(labels, r.cells, strict=True):
+            for t in found:
+                where = f"{t.source}, line {t.line}" + (f", {t.path}" if t.path else "")
+                out.append(f"- {md.escape(_indicator(r))} · {md.escape(label)}: {md.escape(t.display())} "
+                           f"({md.escape(where)}): “{md.escape(t.indicator)}”")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def lineup_rich(plans: list[Plan], rows: list[TargetRow], theme: str | None, width: int) -> RenderableType:
+    from rich.markup import escape
+    from rich.table import Table
+
+    labels = [p.label for p in plans]
+    title = "Targets" + (f" on {theme}" if theme else "")
+    table = Table(title=escape(title), header_style="bold", show_lines=True)
+    table.add_column("indicator", overflow="fold", ratio=2)
+    stacked = width < 20 + 14 * len(labels)
+    if stacked:  # too narrow for a column per plan: one line per plan inside the row
+        table.add_column("targets", overflow="fold", ratio=3)
+    else:
+        for label in labels:
+            table.add_column(escape(label), overflow="fold", ratio=1, justify="right")
+    for r in rows:
+        cells = [_cell(c) for c in r.cells]
+        if stacked:
+            table.add_row(escape(_indicator(r)), "\n".join(f"{escape(lab)}: {escape(c)}"
+                                                             for lab, c in zip(labels, cells, strict=True)))
+        else:
+            table.add_row(escape(_indicator(r)), *[escape(c) if c != BLANK else f"[dim]{BLANK}[/]" for c in cells])
+    return table

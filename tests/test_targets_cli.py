@@ -1,0 +1,87 @@
+"""`planctl targets` and `planctl compare --targets` as a user runs them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from test_cli import golden, run
+
+
+def test_compare_targets_markdown_golden():
+    result = run("compare", "海城", "兴隆台:2023", "沙河口", "--targets", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    golden("compare_targets_three.md", result.stdout)
+
+
+def test_compare_targets_json_lines_up_the_same_indicator():
+    result = run("compare", "海城", "兴隆台:2023", "沙河口", "兴隆台", "--targets", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [p["year"] for p in data["plans"]] == [2021, 2023, 2021, 2022]
+    rows = {(r["indicator"], r["measure"]): r for r in data["rows"]}
+    unemployment = rows[("城镇登记失业率", "level")]
+    assert [c and (c["value"], c["comparator"], c["year"]) for c in unemployment["cells"]] == [
+        (4, "exactly", 2025), (3, "at most", 2023), (4.5, "at most", 2025), (3, "at most", 2025)
+    ]
+    # 海城 states it twice: the table's 4% first, the sentence's 2.7% as a further figure
+    assert [t["value"] for t in unemployment["cells"][0]["also"]] == [2.7]
+    jobs = rows[("城镇新增就业", "level")]
+    assert [c and (c["value"], c["unit"]) for c in jobs["cells"]] == [None, (1.05, "万人"), (6.5, "万人"), None]
+    sales = rows[("社会消费品零售总额", "level")]["cells"]
+    first = sales[0]
+    assert (first["value"], first["base_value"], first["growth"], first["source"]) == (459.7, 305.7, 8.5, "table")
+    assert data["rows"][0]["plans_with"] == 4  # the most widely shared indicator comes first
+    for row in data["rows"]:
+        for cell in row["cells"]:
+            assert cell is None or {"indicator", "value", "unit", "comparator", "year", "path", "line"} <= set(cell)
+
+
+def test_targets_json_of_one_plan():
+    result = run("targets", "兴隆台:2023", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["plan"]["kind"] == "work report" and data["theme"] is None
+    gdp = next(t for t in data["targets"] if t["indicator"] == "地区生产总值")
+    assert (gdp["value"], gdp["unit"], gdp["growth"], gdp["year"], gdp["line"]) == (468, "亿元", 5, 2023, 97)
+    assert len(data["targets"]) >= 25
+
+
+def test_theme_keeps_the_targets_of_one_theme():
+    result = run("targets", "海城", "--theme", "科技创新", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0][:3] == ["indicator", "matched as", "target"]
+    names = [r[0] for r in rows[1:]]
+    assert "研发经费投入增长" in names and "新增高新技术企业" in names
+    assert "城镇登记失业率" not in names and "钢铁产业销售收入" not in names
+    assert {r[0] for r in rows[1:] if r[7] == "table"} == {
+        "研发经费投入增长", "每万人口高价值发明专利拥有量", "规模以上工业企业中有研发活动企业占比", "高新技术企业数"
+    }
+
+
+def test_compare_targets_with_theme():
+    result = run("compare", "海城", "兴隆台", "沙河口", "--targets", "--theme", "就业", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["theme"] == "就业与收入"
+    indicators = {r["indicator"] for r in data["rows"]}
+    assert "城镇登记失业率" in indicators and "城镇新增就业" in indicators
+    assert "社会消费品零售总额" not in indicators
+
+
+def test_targets_on_the_terminal():
+    result = run("targets", "沙河口")
+    assert result.exit_code == 0
+    assert "Targets of 沙河口区 2021规划: 12" in result.stdout and "≤4.5%" in result.stdout
+
+
+def test_targets_errors():
+    assert run("compare", "海城", "沙河口", "--targets", "--diff", "-t", "就业").exit_code == 2
+    result = run("targets", "海城", "--indicators", "/nonexistent/list.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "Error: /nonexistent/list.yaml: indicator list not found; check --indicators or $PLANCTL_INDICATORS"
+    )
+    assert run("targets", "火星").exit_code == 2
