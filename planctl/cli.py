@@ -97,6 +97,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
       planctl compare 兴隆台 沙河口 --theme 营商环境
       planctl compare 兴隆台 沙河口 海城 --format markdown -o report.md
       planctl targets 海城 --theme 科技创新
+      planctl index ~/plans && planctl search 营商环境 --corpus ~/plans
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
@@ -187,12 +188,45 @@ def _console_width() -> Any:
     return Console()
 
 
-def _open(corpus_dir: Path | None) -> Any:
+class ProgressBar:
+    """A rich progress bar on stderr, shown once there is enough work to wait for; silent when quiet."""
+
+    def __init__(self, label: str, quiet: bool = False, show_from: int = 20) -> None:
+        self.label, self.quiet, self.show_from = label, quiet, show_from
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.quiet or total < self.show_from:
+            return
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
+
+            self.bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), "eta", TimeRemainingColumn(), console=Console(stderr=True),
+                                transient=False)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _open(corpus_dir: Path | None, quiet: bool = False, workers: int | None = None) -> Any:
+    """The corpus, its index brought up to date (with a progress bar when many files are new)."""
     from .corpus import open_corpus
 
-    corpus = open_corpus(corpus_dir)
-    for path, why in corpus.skipped:
-        warn(f"skipped {path}: {why}")
+    bar = ProgressBar("parsing", quiet or not sys.stderr.isatty())
+    try:
+        corpus = open_corpus(corpus_dir, workers=workers, progress=bar)
+    finally:
+        bar.close()
+    if not quiet:
+        for path, why in corpus.skipped:
+            warn(f"skipped {path}: {why}")
     return corpus
 
 
@@ -214,6 +248,82 @@ def list_(corpus: Path | None, fmt: str | None, output: Path | None, force: bool
     check_target(output, force)
     found = _open(corpus)
     emit(fmt, output, force, lambda: listing.list_text(found, fmt), lambda: listing.list_rich(found))
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path), required=False)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: one per core].")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; errors only.")
+def index(folder: Path | None, jobs: int | None, quiet: bool) -> None:
+    """Parse every plan of a folder into the local index, so later commands are instant.
+
+    Only files that are new or changed since the last run are parsed; other commands do this
+    too, transparently. Files that cannot be read are reported and skipped.
+
+    \b
+    Example:
+      planctl index ~/plans
+      planctl index ~/plans --quiet && planctl search 营商环境 --corpus ~/plans
+    """
+    from .corpus import open_corpus
+    from .index import index_path
+
+    bar = ProgressBar("parsing", quiet, show_from=1)
+    try:
+        found = open_corpus(folder, workers=jobs, progress=bar)
+    finally:
+        bar.close()
+    r = found.report
+    for path, why in found.skipped:
+        warn(f"skipped {path}: {why}")
+    if quiet:
+        return
+    speed = f", {r.bytes_parsed / 1e6 / r.seconds:.1f} MB/s" if r.parsed and r.seconds else ""
+    click.echo(
+        f"{found.root}: {len(found.entries)} documents indexed, {len(found.skipped)} skipped; "
+        f"this run parsed {r.parsed}, reused {r.reused}, removed {r.removed} in {r.seconds:.2f} s{speed}. "
+        f"Index: {index_path()}",
+        err=True,
+    )
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--theme", "-t", help="Only sections on this theme (name or alias).")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many.")
+@corpus_option
+@themes_option
+@output_options
+def search(query: tuple[str, ...], theme: str | None, limit: int, corpus: Path | None, themes_file: Path | None,
+           fmt: str | None, output: Path | None, force: bool) -> None:
+    """Find the sections of every plan that mention all the words given.
+
+    Words of two or more characters; several words must all occur in a section. Results show
+    place, kind, year, the section's path and a snippet, best match first.
+
+    \b
+    Example:
+      planctl search 营商环境
+      planctl search 数字经济 人才 --theme 数字经济 --format markdown -o hits.md
+    """
+    from .output import check_target
+    from .render import search as render
+    from .search import query_words
+    from .search import search as run_search
+
+    fmt = resolve_format(fmt, output)
+    check_target(output, force)
+    text = " ".join(query)
+    query_words(text)  # a bad query is a usage error before any work
+    tmap = chosen = None
+    if theme:
+        from .themes import load_theme_map
+
+        tmap = load_theme_map(themes_file)
+        chosen = tmap.require(theme)
+    found = _open(corpus)
+    hits = run_search(found, text, limit, chosen, tmap)
+    emit(fmt, output, force, lambda: render.search_text(text, hits, fmt), lambda: render.search_rich(text, hits))
 
 
 @cli.command()

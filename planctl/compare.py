@@ -18,12 +18,12 @@ class Plan:
     classified: list[SectionThemes]
 
     def to_dict(self) -> dict[str, object]:
-        d = self.entry.doc
+        d = self.entry.info
         return {"id": self.entry.id, "place": d.place.to_dict(), "kind": d.kind, "year": d.year, "title": d.title}
 
     @property
     def label(self) -> str:
-        d = self.entry.doc
+        d = self.entry.info
         name = d.place.name or self.entry.id
         short = {"five-year plan": "规划", "work report": "报告"}.get(d.kind, "")
         return f"{name} {d.year or ''}{short}".strip()
@@ -79,7 +79,7 @@ def prepare_plans(entries: list[Entry], tmap: ThemeMap, corpus: Corpus | None = 
     plans = []
     for entry in entries:
         key = f"themes:{tmap.digest}:{entry.key}"
-        cached = corpus.cache.get(key) if corpus else None
+        cached = corpus.index.get(key) if corpus else None
         paths = [path for path, _ in entry.doc.walk()]
         if isinstance(cached, list) and len(cached) == len(paths):
             classified = [
@@ -89,7 +89,7 @@ def prepare_plans(entries: list[Entry], tmap: ThemeMap, corpus: Corpus | None = 
         else:
             classified = classify(tmap, entry.doc)
             if corpus:
-                corpus.cache.put(key, [(st.scores, st.evidence, st.heading_themes) for st in classified])
+                corpus.index.put(key, [(st.scores, st.evidence, st.heading_themes) for st in classified])
         plans.append(Plan(entry, classified))
     return plans
 
@@ -154,12 +154,12 @@ def compare_theme(corpus: Corpus, plans: list[Plan], theme: Theme, with_diff: bo
 
 def section_words(corpus: Corpus, entry: Entry) -> dict[int, list[str]]:
     """Content words of every section's own text, keyed by its line; cached with the outline."""
-    key = entry.key.replace("outline:", "words:", 1)
-    cached = corpus.cache.get(key)
+    key = f"words:{entry.key}"
+    cached = corpus.index.get(key)
     if isinstance(cached, dict):
         return cached
     words = {s.line: content_words(tokenize(f"{s.title}\n{s.own_text()}")) for _, s in entry.doc.walk()}
-    corpus.cache.put(key, words)
+    corpus.index.put(key, words)
     return words
 
 

@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import re
-import sqlite3
+from collections import Counter
 from collections.abc import Iterator
-from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from . import __version__
 from .documents import SUFFIXES, load_document
 from .errors import PlanctlError, PlanctlUsageError
+from .index import DocInfo, Index, Progress, UpdateReport
 from .metadata import short_name
 from .outline import Document
-from .parser import PARSER_VERSION
 
 CORPUS_ENV = "PLANCTL_CORPUS"
-CACHE_ENV = "PLANCTL_CACHE_DIR"
 KIND_ORDER = {"five-year plan": 0, "work report": 1, "other": 2}
 
 
@@ -30,142 +24,84 @@ def default_corpus() -> Path:
     return Path(str(resources.files("planctl.samples")))
 
 
-def cache_dir() -> Path:
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("planctl"))
-
-
-class OutlineCache:
-    """Parsed outlines (and other derived data) in SQLite, keyed by content hash and parser version."""
-
-    def __init__(self, directory: Path | None = None) -> None:
-        self.path = (directory or cache_dir()) / "outlines.sqlite"
-        self._db: sqlite3.Connection | None = None
-        self._failed = False
-
-    def _conn(self) -> sqlite3.Connection | None:
-        if self._db is None and not self._failed:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(self.path, timeout=5)
-                self._db.execute("CREATE TABLE IF NOT EXISTS blobs (key TEXT PRIMARY KEY, value BLOB)")
-            except (OSError, sqlite3.Error):
-                self._failed = True  # caching is an optimisation: never fail a command over it
-                self._db = None
-        return self._db
-
-    def get(self, key: str) -> object | None:
-        db = self._conn()
-        if db is None:
-            return None
-        try:
-            row = db.execute("SELECT value FROM blobs WHERE key = ?", (key,)).fetchone()
-            return pickle.loads(row[0]) if row else None
-        except Exception:  # a corrupt or foreign cache entry is a miss
-            return None
-
-    def put(self, key: str, value: object) -> None:
-        db = self._conn()
-        if db is None:
-            return
-        with suppress(sqlite3.Error):
-            db.execute("INSERT OR REPLACE INTO blobs VALUES (?, ?)", (key, pickle.dumps(value, protocol=5)))
-            db.commit()
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A digest of planctl's own code, so that a changed parser never serves outlines cached by the old one."""
-    digest = hashlib.sha256(f"{PARSER_VERSION}:{__version__}".encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        with suppress(OSError):
-            digest.update(source.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def content_key(data: bytes, kind: str) -> str:
-    return f"{kind}:{code_fingerprint()}:{hashlib.sha256(data).hexdigest()}"
-
-
 @dataclass
 class Entry:
+    """One document of a corpus: what the index knows of it; the outline is loaded on first use."""
+
     id: str
     path: Path
-    doc: Document
     key: str  # content key, for caching what is derived from this document
+    info: DocInfo
+    index: Index | None = field(default=None, repr=False)
+    _doc: Document | None = field(default=None, repr=False)
+
+    @property
+    def doc(self) -> Document:
+        if self._doc is None:
+            doc = self.index.outline(self.key) if self.index else None
+            if doc is None:  # the index was cleared under us: parse again
+                doc = load_document(self.path)
+            doc.source = os.fspath(self.path)
+            self._doc = doc
+        return self._doc
 
     def describe(self) -> str:
-        year = f" {self.doc.year}" if self.doc.year else ""
-        return f"{self.id} ({self.doc.place.name or '?'} {self.doc.kind}{year})"
+        year = f" {self.info.year}" if self.info.year else ""
+        return f"{self.id} ({self.info.place.name or '?'} {self.info.kind}{year})"
 
 
-def _load(path: Path, cache: OutlineCache) -> tuple[Document, str]:
-    from .documents import read_bytes
-
-    data = read_bytes(path)
-    key = content_key(data, "outline")
-    cached = cache.get(key)
-    if isinstance(cached, Document):
-        cached.source = os.fspath(path)
-        return cached, key
-    doc = load_document(path)
-    cache.put(key, doc)
-    return doc, key
+def _entry_for(doc: Document, path: Path, key: str) -> Entry:
+    info = DocInfo(key, doc.title, doc.place, doc.kind, doc.year, doc.period, doc.size(), len(doc.warnings))
+    return Entry(path.stem, path, key, info, None, doc)
 
 
 @dataclass
 class Corpus:
     root: Path
+    index: Index
     entries: list[Entry] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
-    cache: OutlineCache = field(default_factory=OutlineCache)
+    report: UpdateReport = field(default_factory=UpdateReport)
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
 
     def load_file(self, path: Path) -> Entry:
-        doc, key = _load(path, self.cache)
-        return Entry(path.stem, path, doc, key)
+        doc, key = self.index.document(path)
+        return _entry_for(doc, path, key)
 
 
-def files_in(root: Path) -> list[Path]:
-    return sorted(
-        p for p in root.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
-        and p.name.lower() != "readme.md"
-    )
-
-
-def open_corpus(root: Path | str | None = None, cache: OutlineCache | None = None) -> Corpus:
-    """All documents under a folder (default: $PLANCTL_CORPUS, else the bundled samples)."""
+def corpus_folder(root: Path | str | None = None) -> Path:
+    """The folder asked for (argument, then $PLANCTL_CORPUS), else the bundled samples; checked to exist."""
     chosen = Path(root) if root else Path(os.environ[CORPUS_ENV]) if os.environ.get(CORPUS_ENV) else None
     folder = chosen or default_corpus()
     if not folder.exists():
         raise PlanctlError(f"{folder}: corpus folder not found; check --corpus or ${CORPUS_ENV}")
     if not folder.is_dir():
         raise PlanctlError(f"{folder}: is a file, not a folder; --corpus takes a folder of plans")
-    corpus = Corpus(folder, cache=cache or OutlineCache())
-    paths = files_in(folder)
-    if not paths:
-        raise PlanctlError(f"{folder}: no .txt, .md or .html plans in this folder")
-    stems = [p.stem for p in paths]
-    for path in paths:
-        try:
-            doc, key = _load(path, corpus.cache)
-        except PlanctlError as exc:
-            corpus.skipped.append((path, str(exc)))
+    return folder
+
+
+def open_corpus(root: Path | str | None = None, index: Index | None = None, workers: int | None = None,
+                progress: Progress | None = None) -> Corpus:
+    """All documents under a folder, the index brought up to date first (only changed files are parsed)."""
+    folder = corpus_folder(root)
+    index = index or Index()
+    report = index.update(folder, workers, progress)
+    corpus = Corpus(folder, index, report=report)
+    root_key = os.fspath(folder.resolve())
+    rows = index.files(root_key)
+    infos = index.infos(root_key)
+    stems = Counter(Path(r.path).stem for r in rows if r.doc)
+    for row in rows:
+        path = Path(row.path)
+        if row.doc is None or row.doc not in infos:
+            corpus.skipped.append((path, row.error or "not indexed"))
             continue
-        ident = path.stem if stems.count(path.stem) == 1 else os.fspath(path.relative_to(folder))
-        corpus.entries.append(Entry(ident, path, doc, key))
+        ident = path.stem if stems[path.stem] == 1 else os.fspath(path.relative_to(folder.resolve()))
+        corpus.entries.append(Entry(ident, path, row.doc, infos[row.doc], index))
+    if not corpus.entries and not corpus.skipped:
+        raise PlanctlError(f"{folder}: no .txt, .md or .html plans in this folder")
     return corpus
 
 
@@ -185,18 +121,18 @@ def _simplify(name: str) -> str:
 
 
 def _rank(entry: Entry) -> tuple[int, int]:
-    return (KIND_ORDER.get(entry.doc.kind, 3), -(entry.doc.year or 0))
+    return (KIND_ORDER.get(entry.info.kind, 3), -(entry.info.year or 0))
 
 
 def _matches(entry: Entry, name: str) -> int:
     """How well a place name matches a document: 3 county, 2 city-level plan, 1 title; 0 none."""
-    place = entry.doc.place
+    place = entry.info.place
     stem = short_name(name)
     if place.county and stem in (short_name(place.county), place.county):
         return 3
     if place.city and not place.county and stem in (short_name(place.city), place.city):
         return 2
-    if len(stem) >= 2 and (stem in entry.doc.title or stem in place.full()):
+    if len(stem) >= 2 and (stem in entry.info.title or stem in place.full()):
         return 1
     return 0
 
@@ -223,17 +159,17 @@ def resolve(corpus: Corpus, query: str) -> Resolved:
     best = max(s for s, _ in scored)
     found = sorted((e for s, e in scored if s == best), key=_rank)
     if year is not None:
-        dated = [e for e in found if e.doc.year == year]
+        dated = [e for e in found if e.info.year == year]
         if not dated:
-            years = ", ".join(sorted({str(e.doc.year) for e in found if e.doc.year})) or "none"
+            years = ", ".join(sorted({str(e.info.year) for e in found if e.info.year})) or "none"
             raise PlanctlUsageError(f"no document of {year} for “{name}”; years found: {years}")
         found = dated
     chosen = found[0]
     note = None
     if len(found) > 1:
-        others = "; ".join(e.describe() for e in found[1:])
+        others = _others(found[1:])
         other = found[1]
-        hint = f"{name}:{other.doc.year}" if other.doc.year and other.doc.year != chosen.doc.year else other.id
+        hint = f"{name}:{other.info.year}" if other.info.year and other.info.year != chosen.info.year else other.id
         note = (
             f"“{raw}” matches {len(found)} documents; using {chosen.describe()}. "
             f"Others: {others}. Pick one with e.g. {hint} or its id."
@@ -241,10 +177,25 @@ def resolve(corpus: Corpus, query: str) -> Resolved:
     return Resolved(chosen, note)
 
 
+def _others(entries: list[Entry], listed: int = 4) -> str:
+    """The other documents a name matched: each named if few, else counted by kind with their years."""
+    if len(entries) <= listed:
+        return "; ".join(e.describe() for e in entries)
+    by_kind: dict[str, list[int]] = {}
+    for e in entries:
+        by_kind.setdefault(e.info.kind, []).append(e.info.year or 0)
+    parts = []
+    for kind, years in by_kind.items():
+        dated = sorted(y for y in years if y)
+        span = f" of {dated[0]}–{dated[-1]}" if len(dated) > 1 else f" of {dated[0]}" if dated else ""
+        parts.append(f"{len(years)} {kind}{'s' if len(years) > 1 else ''}{span}")
+    return ", ".join(parts)
+
+
 def _did_you_mean(corpus: Corpus, name: str) -> str:
     from rapidfuzz import fuzz, process
 
-    names = sorted({short_name(e.doc.place.name) for e in corpus if e.doc.place.name})
+    names = sorted({short_name(e.info.place.name) for e in corpus if e.info.place.name})
     found = process.extract(name, names, scorer=fuzz.ratio, limit=3, score_cutoff=40)
     return f"did you mean {', '.join(m for m, _, _ in found)}? " if found else ""
 

@@ -46,8 +46,8 @@ def theme_markdown(c: ThemeComparison) -> str:
     out += ["## Plans", ""]
     out.append(md.table(
         ["plan", "id", "place", "kind", "year", "title"],
-        [[p.label, p.entry.id, p.entry.doc.place.full(), p.entry.doc.kind, str(p.entry.doc.year or ""),
-          p.entry.doc.title] for p in c.plans],
+        [[p.label, p.entry.id, p.entry.info.place.full(), p.entry.info.kind, str(p.entry.info.year or ""),
+          p.entry.info.title] for p in c.plans],
     ))
     out += ["", f"## Sections on {md.escape(c.theme.name)}", ""]
     for plan, sections in zip(c.plans, c.sections, strict=True):

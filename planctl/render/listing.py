@@ -19,7 +19,7 @@ LIST_HEADER = ["id", "place", "kind", "year", "title", "chars"]
 
 def _list_rows(corpus: Corpus) -> list[list[str]]:
     return [
-        [e.id, e.doc.place.full(), e.doc.kind, str(e.doc.year or ""), e.doc.title, str(e.doc.size())]
+        [e.id, e.info.place.full(), e.info.kind, str(e.info.year or ""), e.info.title, str(e.info.chars)]
         for e in corpus
     ]
 
@@ -27,8 +27,9 @@ def _list_rows(corpus: Corpus) -> list[list[str]]:
 def list_text(corpus: Corpus, fmt: str) -> str:
     if fmt == "json":
         docs = [
-            {"id": e.id, "path": str(e.path), "place": e.doc.place.to_dict(), "kind": e.doc.kind, "year": e.doc.year,
-             "period": e.doc.period, "title": e.doc.title, "chars": e.doc.size(), "warnings": len(e.doc.warnings)}
+            {"id": e.id, "path": str(e.path), "place": e.info.place.to_dict(), "kind": e.info.kind,
+             "year": e.info.year, "period": e.info.period, "title": e.info.title, "chars": e.info.chars,
+             "warnings": e.info.warnings}
             for e in corpus
         ]
         skipped = [{"path": str(p), "error": why} for p, why in corpus.skipped]

@@ -52,7 +52,7 @@ def plan_text(pt: PlanTargets, theme: str | None, fmt: str) -> str:
     if fmt == "csv":
         return to_csv([PLAN_HEADER, *_plan_rows(pt)])
     out = [f"# {md.escape(_title(pt.plan, theme))}", ""]
-    doc = pt.plan.entry.doc
+    doc = pt.plan.entry.info
     out.append(f"{md.escape(doc.title)} ({md.escape(pt.plan.entry.id)}); {len(pt.targets)} targets.")
     out.append("")
     if pt.targets:

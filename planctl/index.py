@@ -1,0 +1,417 @@
+"""The local index: every document of a corpus parsed once into SQLite, with a full-text index.
+
+One database file (in the user's cache folder; $PLANCTL_INDEX or $PLANCTL_CACHE_DIR move it) holds
+
+- `files`: each file of each corpus folder with its size, mtime and the content key of its text, so
+  that an unchanged corpus is checked with one stat per file and nothing is re-read;
+- `docs`: per content key (SHA-256 of the bytes + a digest of planctl's code), the metadata that
+  `list` and name lookup need, and the pickled outline, loaded only for the plans a command uses;
+- `sections` and `sections_fts`: each section's text, and an FTS5 index of its overlapping character
+  bigrams (营商环境 → 营商 商环 环境), so a search of any two or more characters uses the index;
+- `blobs`: other derived data (theme classifications, segmented words) keyed by content key.
+
+Parsing runs in worker processes; this process only hashes, stores and indexes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .documents import SUFFIXES, load_document, read_bytes
+from .errors import PlanctlError
+from .outline import Document, Place
+from .parser import PARSER_VERSION
+
+CACHE_ENV = "PLANCTL_CACHE_DIR"
+INDEX_ENV = "PLANCTL_INDEX"
+SCHEMA = 1
+BATCH_SECONDS = 2.0  # commit at least this often, so an interrupted run keeps what it indexed
+PARALLEL_FROM = 8  # parse in worker processes from this many new documents on
+
+Progress = Callable[[int, int], None]  # (done, total) of the documents being parsed
+
+
+def cache_dir() -> Path:
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("planctl"))
+
+
+def index_path() -> Path:
+    env = os.environ.get(INDEX_ENV)
+    return Path(env) if env else cache_dir() / "index.sqlite"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A digest of planctl's own code, so that a changed parser never serves outlines made by the old one."""
+    digest = hashlib.sha256(f"{SCHEMA}:{PARSER_VERSION}:{__version__}".encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        with suppress(OSError):
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def content_key(data: bytes) -> str:
+    return f"{code_fingerprint()}:{hashlib.sha256(data).hexdigest()}"
+
+
+# -- full-text terms -------------------------------------------------------------------------------
+
+_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+")
+
+
+def fts_terms(text: str) -> str:
+    """Text as index terms: overlapping bigrams of each run of Chinese characters, and whole words of
+    Latin letters and digits (建设5G网络 → 建设 5g 网络), in text order, so a query is a phrase of them."""
+    out = []
+    for run in _RUN.findall(text):
+        if run[0] < "\u3400":
+            out.append(run.lower())
+        elif len(run) == 1:
+            out.append(run)
+        else:
+            out.append(" ".join(map(str.__add__, run[:-1], run[1:])))
+    return " ".join(out)
+
+
+# -- what is stored per document -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What listing and name lookup need, without loading the outline."""
+
+    key: str
+    title: str
+    place: Place
+    kind: str
+    year: int | None
+    period: str | None
+    chars: int
+    warnings: int
+
+
+@dataclass
+class Parsed:
+    """A worker's result for one file: the document's row, or the one-line reason it was refused."""
+
+    path: str
+    key: str
+    error: str | None = None
+    info: DocInfo | None = None
+    outline: bytes = b""
+    sections: list[tuple[int, str, str, str]] = field(default_factory=list)  # (line, path, text, terms)
+
+
+def _section_rows(doc: Document) -> list[tuple[int, str, str, str]]:
+    rows = []
+    front = "\n".join(p.text for p in doc.preamble)
+    if front:
+        rows.append((doc.preamble[0].line, "", front, fts_terms(front)))
+    for path, section in doc.walk():
+        text = f"{section.heading}\n{section.own_text()}"
+        rows.append((section.line, " > ".join(s.heading for s in path), text, fts_terms(text)))
+    return rows
+
+
+def parse_job(job: tuple[str, str]) -> Parsed:
+    """Parse one file (in a worker process): its outline, metadata and full-text rows."""
+    path, key = job
+    try:
+        doc = load_document(Path(path))
+    except PlanctlError as exc:
+        return Parsed(path, key, error=str(exc).removeprefix(f"{path}: "))
+    except Exception as exc:  # a parser bug must not stop a run over thousands of files
+        return Parsed(path, key, error=f"internal error ({type(exc).__name__}: {exc}); please report it")
+    info = DocInfo(key, doc.title, doc.place, doc.kind, doc.year, doc.period, doc.size(), len(doc.warnings))
+    return Parsed(path, key, None, info, pickle.dumps(doc, protocol=5), _section_rows(doc))
+
+
+# -- scanning a folder -----------------------------------------------------------------------------
+
+
+def scan(root: Path) -> list[tuple[str, int, int]]:
+    """(path, size, mtime_ns) of every plan under a folder, subfolders included, in path order."""
+    found: list[tuple[str, int, int]] = []
+    stack = [os.fspath(root)]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    stack.append(entry.path)
+                elif entry.name.lower().endswith(SUFFIXES) and entry.name.lower() != "readme.md":
+                    st = entry.stat()
+                    found.append((entry.path, st.st_size, st.st_mtime_ns))
+            except OSError:
+                continue
+    found.sort()
+    return found
+
+
+@dataclass
+class FileRow:
+    path: str
+    doc: str | None
+    error: str | None
+
+
+@dataclass
+class UpdateReport:
+    files: int = 0
+    parsed: int = 0  # documents parsed this time
+    reused: int = 0  # changed files whose content was already indexed (moved, copied, touched)
+    removed: int = 0
+    failed: int = 0
+    bytes_parsed: int = 0
+    seconds: float = 0.0
+
+
+# -- the database ----------------------------------------------------------------------------------
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (root TEXT, path TEXT, size INT, mtime_ns INT, doc TEXT, error TEXT,
+                                  PRIMARY KEY (root, path));
+CREATE INDEX IF NOT EXISTS files_doc ON files(doc);
+CREATE TABLE IF NOT EXISTS docs (key TEXT PRIMARY KEY, title TEXT, province TEXT, city TEXT, county TEXT,
+                                 kind TEXT, year INT, period TEXT, chars INT, warnings INT, outline BLOB);
+CREATE TABLE IF NOT EXISTS sections (id INTEGER PRIMARY KEY, doc TEXT, line INT, path TEXT, text TEXT);
+CREATE INDEX IF NOT EXISTS sections_doc ON sections(doc);
+CREATE VIRTUAL TABLE IF NOT EXISTS sections_fts USING fts5(terms, content='', tokenize='ascii');
+CREATE TABLE IF NOT EXISTS blobs (key TEXT PRIMARY KEY, value BLOB);
+"""
+_DROP = ["meta", "files", "docs", "sections", "sections_fts", "blobs"]
+
+
+class Index:
+    """The SQLite index. If the cache folder cannot be written, an in-memory one keeps commands working."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or index_path()
+        self.db = self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            self._prepare(db)
+            return db
+        except (OSError, sqlite3.Error):
+            db = sqlite3.connect(":memory:", isolation_level=None)  # caching is an optimisation, never fatal
+            self._prepare(db)
+            return db
+
+    @staticmethod
+    def _prepare(db: sqlite3.Connection) -> None:
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(_TABLES)
+        row = db.execute("SELECT value FROM meta WHERE name = 'code'").fetchone()
+        if row is None or row[0] != code_fingerprint():
+            # planctl changed: every outline must be made again; start from an empty index.
+            drops = "".join(f"DROP TABLE IF EXISTS {table};" for table in _DROP)
+            db.executescript(f"BEGIN IMMEDIATE;{drops}{_TABLES}"
+                             f"INSERT INTO meta VALUES ('code', '{code_fingerprint()}');COMMIT;")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- derived data -----------------------------------------------------------------------------
+
+    def get(self, key: str) -> object | None:
+        row = self.db.execute("SELECT value FROM blobs WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0])
+        except Exception:  # a corrupt entry is a miss
+            return None
+
+    def put(self, key: str, value: object) -> None:
+        with suppress(sqlite3.Error):
+            self.db.execute("INSERT OR REPLACE INTO blobs VALUES (?, ?)", (key, pickle.dumps(value, protocol=5)))
+
+    # -- documents ----------------------------------------------------------------------------------
+
+    def files(self, root: str) -> list[FileRow]:
+        rows = self.db.execute("SELECT path, doc, error FROM files WHERE root = ? ORDER BY path", (root,))
+        return [FileRow(*r) for r in rows]
+
+    def infos(self, root: str) -> dict[str, DocInfo]:
+        rows = self.db.execute(
+            "SELECT key, title, province, city, county, kind, year, period, chars, warnings FROM docs "
+            "WHERE key IN (SELECT doc FROM files WHERE root = ?)", (root,))
+        return {r[0]: DocInfo(r[0], r[1], Place(r[2], r[3], r[4]), r[5], r[6], r[7], r[8], r[9]) for r in rows}
+
+    def outline(self, key: str) -> Document | None:
+        row = self.db.execute("SELECT outline FROM docs WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            doc = pickle.loads(row[0])
+        except Exception:
+            return None
+        return doc if isinstance(doc, Document) else None
+
+    def document(self, path: Path) -> tuple[Document, str]:
+        """One file's outline, from the index if its content was seen before, else parsed and stored."""
+        data = read_bytes(path)
+        key = content_key(data)
+        doc = self.outline(key)
+        if doc is None:
+            parsed = parse_job((os.fspath(path), key))
+            if parsed.error:
+                raise PlanctlError(f"{path}: {parsed.error}")
+            self._begin()
+            self._store(parsed)
+            self.db.execute("COMMIT")
+            doc = pickle.loads(parsed.outline)
+        doc.source = os.fspath(path)
+        return doc, key
+
+    # -- updating -------------------------------------------------------------------------------------
+
+    def _begin(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")  # one writer at a time; readers go on in WAL mode
+
+    def _store(self, p: Parsed) -> None:
+        if p.info is None or self.db.execute("SELECT 1 FROM docs WHERE key = ?", (p.key,)).fetchone():
+            return
+        i = p.info
+        self.db.execute(
+            "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (p.key, i.title, i.place.province, i.place.city, i.place.county, i.kind, i.year, i.period, i.chars,
+             i.warnings, p.outline),
+        )
+        start = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM sections").fetchone()[0] + 1
+        ids = range(start, start + len(p.sections))
+        numbered = list(zip(ids, p.sections, strict=True))
+        self.db.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?)",
+                            [(n, p.key, line, path, text) for n, (line, path, text, _) in numbered])
+        self.db.executemany("INSERT INTO sections_fts(rowid, terms) VALUES (?, ?)",
+                            [(n, terms) for n, (*_, terms) in numbered])
+
+    def _collect_garbage(self) -> None:
+        """Drop documents no file refers to any more, with their sections and full-text rows."""
+        gone = [r[0] for r in self.db.execute(
+            "SELECT key FROM docs WHERE key NOT IN (SELECT doc FROM files WHERE doc IS NOT NULL)")]
+        for key in gone:
+            rows = self.db.execute("SELECT id, text FROM sections WHERE doc = ?", (key,)).fetchall()
+            self.db.executemany("INSERT INTO sections_fts(sections_fts, rowid, terms) VALUES ('delete', ?, ?)",
+                                [(n, fts_terms(text)) for n, text in rows])
+            self.db.execute("DELETE FROM sections WHERE doc = ?", (key,))
+            self.db.execute("DELETE FROM docs WHERE key = ?", (key,))
+
+    def update(self, root: Path, workers: int | None = None, progress: Progress | None = None) -> UpdateReport:
+        """Bring the index of one folder up to date; parse only files whose content is new."""
+        started = time.perf_counter()
+        root_key = os.fspath(root.resolve())
+        report = UpdateReport()
+        on_disk = scan(root)
+        report.files = len(on_disk)
+        known = {
+            r[0]: (r[1], r[2])
+            for r in self.db.execute("SELECT path, size, mtime_ns FROM files WHERE root = ?", (root_key,))
+        }
+        changed = [(path, size, mtime) for path, size, mtime in on_disk if known.get(path) != (size, mtime)]
+        removed = set(known) - {path for path, _, _ in on_disk}
+        if not changed and not removed:
+            report.seconds = time.perf_counter() - started
+            return report
+        # Hash what changed; content seen before (a copy, a move, a touch) needs no parsing.
+        jobs: list[tuple[str, str]] = []
+        rows: dict[str, tuple[int, int, str | None, str | None]] = {}
+        for path, size, mtime in changed:
+            try:
+                key = content_key(read_bytes(Path(path)))
+            except PlanctlError as exc:
+                rows[path] = (size, mtime, None, str(exc).removeprefix(f"{path}: "))
+                continue
+            rows[path] = (size, mtime, key, None)
+            if self.db.execute("SELECT 1 FROM docs WHERE key = ?", (key,)).fetchone():
+                report.reused += 1
+            else:
+                jobs.append((path, key))
+        written: set[str] = set()
+
+        def write_files(paths: list[str]) -> None:
+            todo = [p for p in paths if p not in written]
+            self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                                [(root_key, p, *rows[p]) for p in todo])
+            written.update(todo)
+
+        self._begin()
+        try:
+            self.db.executemany("DELETE FROM files WHERE root = ? AND path = ?", [(root_key, p) for p in removed])
+            report.removed = len(removed)
+            last_commit = time.perf_counter()
+            for done, parsed in enumerate(self._parse_all(jobs, workers), 1):
+                size, mtime, _, _ = rows[parsed.path]
+                if parsed.error:
+                    rows[parsed.path] = (size, mtime, None, parsed.error)
+                else:
+                    self._store(parsed)
+                    report.parsed += 1
+                    report.bytes_parsed += size
+                if progress:
+                    progress(done, len(jobs))
+                if time.perf_counter() - last_commit > BATCH_SECONDS:
+                    write_files([p for p, _ in jobs[:done]])  # only what is stored: a rerun redoes the rest
+                    self.db.execute("COMMIT")
+                    self._begin()
+                    last_commit = time.perf_counter()
+            write_files(list(rows))
+            self._collect_garbage()
+            self.db.execute("COMMIT")
+        except BaseException:
+            with suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
+            raise
+        report.failed = sum(1 for r in rows.values() if r[3])
+        report.seconds = time.perf_counter() - started
+        return report
+
+    @staticmethod
+    def _parse_all(jobs: list[tuple[str, str]], workers: int | None) -> Iterator[Parsed]:
+        workers = workers or os.cpu_count() or 1
+        if workers <= 1 or len(jobs) < PARALLEL_FROM:
+            yield from map(parse_job, jobs)
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            yield from pool.map(parse_job, jobs, chunksize=4)
+
+    # -- search ----------------------------------------------------------------------------------------
+
+    def match(self, root: str, fts_query: str, limit: int) -> list[tuple[str, int, str, str, float]]:
+        """(doc key, line, path, text, rank) of the best sections matching an FTS5 query, best first."""
+        sql = (
+            "SELECT s.doc, s.line, s.path, s.text, bm25(sections_fts) AS rank FROM sections_fts "
+            "JOIN sections s ON s.id = sections_fts.rowid "
+            "WHERE sections_fts MATCH ? AND s.doc IN (SELECT doc FROM files WHERE root = ?) "
+            "ORDER BY rank LIMIT ?"
+        )
+        return [tuple(r) for r in self.db.execute(sql, (fts_query, root, limit))]  # type: ignore[misc]

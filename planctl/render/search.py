@@ -1,0 +1,65 @@
+"""Renderers of search results: rich, Markdown, JSON, CSV."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from ..search import Hit
+from . import md
+from .tabular import to_csv
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+HEADER = ["place", "kind", "year", "section", "line", "snippet", "id"]
+
+
+def _marked(hit: Hit, before: str, after: str, escape: object = None) -> str:
+    """The snippet with each match wrapped in before/after; other text escaped with `escape`."""
+    esc = escape if callable(escape) else (lambda s: s)
+    out, at = [], 0
+    for start, end in hit.spans:
+        if start < at:
+            continue
+        out += [esc(hit.snippet[at:start]), before, esc(hit.snippet[start:end]), after]
+        at = end
+    out.append(esc(hit.snippet[at:]))
+    return "".join(out)
+
+
+def _row(hit: Hit) -> list[str]:
+    i = hit.entry.info
+    return [i.place.name, i.kind, str(i.year or ""), hit.path, str(hit.line), hit.snippet, hit.entry.id]
+
+
+def search_text(query: str, hits: list[Hit], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps({"query": query, "hits": [h.to_dict() for h in hits]}, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        return to_csv([HEADER, *(_row(h) for h in hits)])
+    lines = [f"# “{md.escape(query)}”: {len(hits)} sections", ""]
+    if hits:
+        lines.append("| " + " | ".join(HEADER) + " |")
+        lines.append("|" + "---|" * len(HEADER))
+        for h in hits:
+            cells = [md.escape(c) for c in _row(h)]
+            cells[5] = _marked(h, "**", "**", md.escape)
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def search_rich(query: str, hits: list[Hit]) -> RenderableType:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"“{escape(query)}”: {len(hits)} sections", header_style="bold", show_lines=True)
+    for name in ("place", "year", "section", "snippet"):
+        table.add_column(name, overflow="fold", ratio={"snippet": 3, "section": 2}.get(name, 1),
+                         no_wrap=name == "year")
+    for h in hits:
+        i = h.entry.info
+        kind = {"five-year plan": "规划", "work report": "报告"}.get(i.kind, "")
+        table.add_row(f"{escape(i.place.name)}\n[dim]{kind}[/]", str(i.year or ""),
+                      f"{escape(h.path)} [dim](line {h.line})[/]", _marked(h, "[bold yellow]", "[/]", escape))
+    return table

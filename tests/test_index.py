@@ -1,0 +1,177 @@
+"""The index: parse once, re-parse only what changed, skip what is broken; search; many documents per place."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES
+from test_cli import run
+
+from planctl.corpus import open_corpus, resolve
+from planctl.index import Index, fts_terms
+from planctl.parser import parse_bytes
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    """A corpus in subfolders, as users keep them: one folder per city."""
+    root = tmp_path / "plans"
+    for key, path in SAMPLES.items():
+        sub = root / ("盘锦" if key in ("000", "003") else "others")
+        sub.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, sub / path.name)
+    return root
+
+
+def test_second_open_parses_nothing_and_changes_are_picked_up(folder):
+    first = open_corpus(folder)
+    assert (first.report.files, first.report.parsed, len(first.entries)) == (5, 5, 5)
+    again = open_corpus(folder)
+    assert (again.report.parsed, again.report.reused, again.report.removed) == (0, 0, 0)
+    assert [e.info for e in again] == [e.info for e in first]
+
+    changed = folder / "others" / SAMPLES["004"].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n五、附则\n本规划自印发之日起实施。\n", encoding="utf-8")
+    shutil.copy(SAMPLES["002"], folder / "others" / "copy_of_002.txt")
+    (folder / "盘锦" / SAMPLES["000"].name).unlink()
+    third = open_corpus(folder)
+    assert (third.report.parsed, third.report.reused, third.report.removed) == (1, 1, 1)
+    assert len(third.entries) == 5
+    assert any(s.title == "附则" for _, s in next(e for e in third if e.path == changed).doc.walk())
+    # The outline of a document no file refers to any more is dropped with its sections.
+    db = third.index.db
+    assert db.execute("SELECT COUNT(*) FROM docs").fetchone()[0] == 4
+    orphans = "SELECT COUNT(*) FROM sections WHERE doc NOT IN (SELECT key FROM docs)"
+    assert db.execute(orphans).fetchone()[0] == 0
+
+
+def test_outline_from_the_index_is_the_parsed_outline(folder):
+    corpus = open_corpus(folder)
+    open_corpus(folder)  # a second run reads outlines from the index
+    entry = next(e for e in open_corpus(folder) if e.path.name == SAMPLES["001"].name)
+    fresh = parse_bytes(SAMPLES["001"].read_bytes(), str(entry.path))
+    assert entry.doc.to_dict() == fresh.to_dict()
+    assert corpus.report.parsed == 5
+
+
+def test_broken_files_are_reported_and_skipped_not_fatal(folder):
+    (folder / "others" / "scan.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    (folder / "others" / "empty.md").write_text("", encoding="utf-8")
+    corpus = open_corpus(folder)
+    assert len(corpus.entries) == 5
+    reasons = {p.name: why for p, why in corpus.skipped}
+    assert reasons["empty.md"] == "the file is empty; nothing to outline"
+    assert reasons["scan.txt"] == (
+        "not a text document: this is a PDF; convert it to text first (e.g. `pdftotext -layout FILE.pdf`)"
+    )
+    assert open_corpus(folder).report.parsed == 0  # broken files are not retried until they change
+
+
+def test_parallel_parsing_gives_the_same_documents(tmp_path):
+    root = tmp_path / "many"
+    root.mkdir()
+    for n in range(3):
+        for path in SAMPLES.values():
+            shutil.copy(path, root / f"{n}_{path.name}")
+            (root / f"{n}_{path.name}").write_bytes(path.read_bytes() + f"\n附:第{n}份\n".encode())
+    corpus = open_corpus(root, workers=2)
+    assert (corpus.report.parsed, len(corpus.entries)) == (15, 15)
+    expected = sorted(parse_bytes(p.read_bytes(), str(p)).title for p in SAMPLES.values() for _ in range(3))
+    assert sorted(e.info.title for e in corpus) == expected
+    one = next(e for e in corpus if e.path.name == f"2_{SAMPLES['001'].name}")
+    fresh = parse_bytes(one.path.read_bytes(), str(one.path))
+    assert one.doc.to_dict() == fresh.to_dict()
+
+
+def test_unwritable_cache_still_works(tmp_path, monkeypatch):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    monkeypatch.setenv("PLANCTL_CACHE_DIR", str(blocked / "cache"))
+    result = run("list", "--format", "csv")
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 6
+
+
+# -- several documents per place ----------------------------------------------------------------------
+
+
+def test_bare_name_takes_the_newest_report_and_names_the_rest(tmp_path):
+    root = tmp_path / "reports"
+    root.mkdir()
+    text = SAMPLES["003"].read_text(encoding="utf-8")
+    for year in range(2015, 2024):
+        (root / f"兴隆台_{year}.txt").write_text(text.replace("2023", str(year)), encoding="utf-8")
+    corpus = open_corpus(root)
+    found = resolve(corpus, "兴隆台")
+    assert found.entry.info.year == 2023
+    assert found.note == (
+        "“兴隆台” matches 9 documents; using 兴隆台_2023 (兴隆台区 work report 2023). "
+        "Others: 8 work reports of 2015–2022. Pick one with e.g. 兴隆台:2022 or its id."
+    )
+    assert resolve(corpus, "兴隆台:2017").entry.info.year == 2017
+    result = run("targets", "兴隆台", "--corpus", str(root), "--format", "json")
+    assert json.loads(result.stdout)["plan"]["year"] == 2023
+
+
+# -- search --------------------------------------------------------------------------------------------
+
+
+def test_fts_terms_are_bigrams_and_words():
+    assert fts_terms("建设5G网络,营商环境。") == "建设 5g 网络 营商 商环 环境"
+    assert fts_terms("水") == "水"
+
+
+def test_search_finds_sections_in_every_plan_that_says_it():
+    result = run("search", "营商环境", "--format", "json", "--limit", "50")
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)["hits"]
+    assert {h["place"]["county"] for h in hits} == {"兴隆台区", "海城市", "皇姑区", "沙河口区"}
+    for h in hits:
+        assert "营商环境" in h["snippet"].replace(" ", "")
+        assert h["path"] and h["line"] > 0 and h["kind"] in ("five-year plan", "work report")
+        start, end = h["matches"][0]
+        assert h["snippet"][start:end] == "营商环境"
+    top = hits[0]
+    assert "营商环境" in top["path"]  # a section named for it ranks above passing mentions
+
+
+def test_search_words_all_occur_and_traditional_finds_simplified():
+    both = json.loads(run("search", "数字经济", "人才", "--format", "json", "-n", "50").stdout)["hits"]
+    assert both
+    one = json.loads(run("search", "數字經濟", "--format", "json", "-n", "50").stdout)["hits"]
+    assert len(one) > len(both)
+    assert {(h["id"], h["line"]) for h in both} <= {(h["id"], h["line"]) for h in one}
+
+
+def test_search_theme_filter_and_bad_queries():
+    on_theme = json.loads(run("search", "人才", "--theme", "人才", "--format", "json", "-n", "50").stdout)["hits"]
+    every = json.loads(run("search", "人才", "--format", "json", "-n", "50").stdout)["hits"]
+    assert 0 < len(on_theme) < len(every)
+    result = run("search", "水")
+    assert result.exit_code == 2 and "two characters or more" in result.stderr
+    assert run("search", "营商环境", "--theme", "不存在的主题").exit_code == 2
+
+
+def test_search_markdown_marks_the_matches():
+    out = run("search", "飞地", "--format", "markdown").stdout
+    assert out.startswith("# “飞地”: ")
+    assert "**飞地**" in out
+
+
+def test_index_command_summary_and_quiet(folder):
+    result = run("index", str(folder))
+    assert result.exit_code == 0
+    assert f"{folder}: 5 documents indexed, 0 skipped; this run parsed 5, reused 0, removed 0" in result.stderr
+    quiet = run("index", str(folder), "--quiet")
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, "", "")
+
+
+def test_index_is_one_file_that_the_environment_moves(folder, tmp_path, monkeypatch):
+    target = tmp_path / "elsewhere" / "my.sqlite"
+    monkeypatch.setenv("PLANCTL_INDEX", str(target))
+    assert run("index", str(folder), "-q").exit_code == 0
+    assert target.is_file() and os.path.getsize(target) > 0
+    assert Index(target).db.execute("SELECT COUNT(*) FROM files").fetchone()[0] == 5
