@@ -120,6 +120,11 @@ def _simplify(name: str) -> str:
     return to_simplified(normalize_chars(name)).strip()
 
 
+def _plain(name: str) -> str:
+    """Full-width forms folded (兴隆台：2023); cheap, unlike the traditional-to-simplified conversion."""
+    return name.replace("：", ":").strip()
+
+
 def _rank(entry: Entry) -> tuple[int, int]:
     return (KIND_ORDER.get(entry.info.kind, 3), -(entry.info.year or 0))
 
@@ -149,11 +154,14 @@ def resolve(corpus: Corpus, query: str) -> Resolved:
     prefixed = [e for e in corpus if e.id.startswith(raw)] if len(raw) >= 3 and raw[0].isdigit() else []
     if len(prefixed) == 1:
         return Resolved(prefixed[0])
-    name, _, year_text = _simplify(raw).partition(":")
+    name, _, year_text = _plain(raw).partition(":")
+    scored = [(score, e) for e in corpus if (score := _matches(e, name))]
+    if not scored:  # 興隆臺 finds 兴隆台: convert only when the name as typed finds nothing
+        name, _, year_text = _simplify(raw).partition(":")
+        scored = [(score, e) for e in corpus if (score := _matches(e, name))]
     year = int(year_text) if re.fullmatch(r"\d{4}", year_text.strip()) else None
     if year_text and year is None:
         raise PlanctlUsageError(f"“{raw}”: the part after ':' must be a year, e.g. {name}:2023")
-    scored = [(score, e) for e in corpus if (score := _matches(e, name))]
     if not scored:
         raise PlanctlUsageError(f"no document for “{raw}”; {_did_you_mean(corpus, name)}`planctl list` shows them all")
     best = max(s for s, _ in scored)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .decoding import NotTextError
 from .errors import PlanctlError
-from .outline import Document
-from .parser import parse_bytes
+
+if TYPE_CHECKING:
+    from .outline import Document
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
 
@@ -27,6 +28,9 @@ def read_bytes(path: Path) -> bytes:
 
 
 def load_document(path: Path | str) -> Document:
+    from .decoding import NotTextError  # the parser's modules load only when something is parsed
+    from .parser import parse_bytes
+
     path = Path(path)
     data = read_bytes(path)
     if not data.strip():

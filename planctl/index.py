@@ -31,7 +31,6 @@ from . import __version__
 from .documents import SUFFIXES, load_document, read_bytes
 from .errors import PlanctlError
 from .outline import Document, Place
-from .parser import PARSER_VERSION
 
 CACHE_ENV = "PLANCTL_CACHE_DIR"
 INDEX_ENV = "PLANCTL_INDEX"
@@ -59,7 +58,7 @@ def index_path() -> Path:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """A digest of planctl's own code, so that a changed parser never serves outlines made by the old one."""
-    digest = hashlib.sha256(f"{SCHEMA}:{PARSER_VERSION}:{__version__}".encode())
+    digest = hashlib.sha256(f"{SCHEMA}:{__version__}".encode())  # parser.py's PARSER_VERSION is in its source
     for source in sorted(Path(__file__).parent.glob("*.py")):
         with suppress(OSError):
             digest.update(source.read_bytes())
@@ -76,8 +75,8 @@ _RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+")
 
 
 def fts_terms(text: str) -> str:
-    """Text as index terms: overlapping bigrams of each run of Chinese characters, and whole words of
-    Latin letters and digits (建设5G网络 → 建设 5g 网络), in text order, so a query is a phrase of them."""
+    """Text as index terms: the overlapping bigrams of each run of Chinese characters (营商环境 → 营商 商环
+    环境) and the words of Latin letters and digits, in text order."""
     out = []
     for run in _RUN.findall(text):
         if run[0] < "\u3400":
@@ -87,6 +86,12 @@ def fts_terms(text: str) -> str:
         else:
             out.append(" ".join(map(str.__add__, run[:-1], run[1:])))
     return " ".join(out)
+
+
+def fts_phrases(word: str) -> list[str]:
+    """The FTS5 query that finds a word: the phrase of its terms."""
+    terms = fts_terms(word)
+    return [f'"{terms}"'] if terms else []
 
 
 # -- what is stored per document -------------------------------------------------------------------
@@ -227,6 +232,7 @@ class Index:
     @staticmethod
     def _prepare(db: sqlite3.Connection) -> None:
         db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA cache_size=-65536")  # 64 MB: full-text inserts merge less often
         db.executescript(_TABLES)
         row = db.execute("SELECT value FROM meta WHERE name = 'code'").fetchone()
         if row is None or row[0] != code_fingerprint():

@@ -9,7 +9,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-from .yamlconfig import ConfigError, err, mapping, read_config, string, strings, top_list
+from .yamlconfig import ConfigError, err, mapping, parsed_once, read_config, string, strings, top_list
 
 INDICATORS_ENV = "PLANCTL_INDICATORS"
 _TOP_KEYS = {"version", "indicators"}
@@ -89,6 +89,6 @@ def load_indicator_map(path: str | os.PathLike[str] | None = None) -> IndicatorM
     chosen = path or os.environ.get(INDICATORS_ENV)
     if chosen:
         text = read_config(Path(chosen), "indicator list", f"--indicators or ${INDICATORS_ENV}")
-        return parse_indicator_map(text, str(chosen))
+        return parsed_once(text, str(chosen), parse_indicator_map)
     text = resources.files("planctl.config").joinpath("indicators.yaml").read_text(encoding="utf-8")
-    return parse_indicator_map(text, "indicators.yaml")
+    return parsed_once(text, "indicators.yaml", parse_indicator_map)

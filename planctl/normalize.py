@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+
+from .outline import LineWarning
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 
@@ -63,15 +64,6 @@ def _tidy_space(m: re.Match[str]) -> str:
 _DAMAGE = re.compile(rf"(?:(?<=[{CJK}。”“,、])[?\ufffd]|[?\ufffd](?=[{CJK}!“”。])|[\u2500-\u257f])")
 
 
-@dataclass(frozen=True)
-class LineWarning:
-    line: int
-    message: str
-
-    def to_dict(self) -> dict[str, object]:
-        return {"line": self.line, "message": self.message}
-
-
 @lru_cache(maxsize=1)
 def _converter():  # type: ignore[no-untyped-def]
     import opencc
@@ -92,7 +84,7 @@ def is_traditional(text: str) -> bool:
         return cjk > 0 and converted != sample
     if len(converted) != len(sample):
         return True
-    changed = sum(a != b for a, b in zip(sample, converted, strict=True))
+    changed = sum(map(str.__ne__, sample, converted))
     return changed / cjk > 0.02
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .normalize import LineWarning
+
+@dataclass(frozen=True)
+class LineWarning:
+    line: int
+    message: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"line": self.line, "message": self.message}
 
 
 @dataclass
@@ -108,7 +115,9 @@ class Place:
         return self.county or self.city or self.province or ""
 
     def full(self) -> str:
-        return "".join(x for x in (self.province, self.city, self.county) if x)
+        """辽宁省鞍山市海城市; a municipality is named once (北京市, not 北京市北京市)."""
+        parts = [x for x in (self.province, self.city, self.county) if x]
+        return "".join(x for i, x in enumerate(parts) if i == 0 or x != parts[i - 1])
 
     def to_dict(self) -> dict[str, str | None]:
         return {"province": self.province, "city": self.city, "county": self.county}

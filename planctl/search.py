@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .corpus import Corpus, Entry
 from .errors import PlanctlUsageError
-from .index import fts_terms
+from .index import fts_phrases
 from .themes import Theme, ThemeMap
 
 SNIPPET_CONTEXT = 40  # characters either side of the match
@@ -37,17 +37,16 @@ def query_words(query: str) -> list[str]:
     if not words:
         raise PlanctlUsageError("search needs a word to look for, e.g. planctl search 营商环境")
     for word in words:
-        terms = fts_terms(word)
-        if not terms:
+        if not fts_phrases(word):
             raise PlanctlUsageError(f"“{word}” has no letters, digits or Chinese characters to look for")
-        if len(terms) == 1 and len(word) == 1 and word >= "\u3400":
+        if len(word) == 1 and word >= "\u3400":
             raise PlanctlUsageError(f"“{word}”: search for two characters or more (a single one matches too much)")
     return words
 
 
 def fts_query(words: list[str]) -> str:
-    """Each word as a phrase of its index terms; all words must occur in the section."""
-    return " AND ".join('"' + fts_terms(w) + '"' for w in words)
+    """Each word as phrases of its index terms; all words must occur in the section."""
+    return " AND ".join(part for w in words for part in fts_phrases(w))
 
 
 def _snippet(text: str, words: list[str]) -> tuple[str, list[tuple[int, int]]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import PlanctlUsageError
 from .outline import Document, Section
-from .yamlconfig import ConfigError, err, mapping, read_config, string, strings, top_list
+from .yamlconfig import ConfigError, err, mapping, parsed_once, read_config, string, strings, top_list
 
 THEMES_ENV = "PLANCTL_THEMES"
 
@@ -171,9 +171,9 @@ def load_theme_map(path: str | os.PathLike[str] | None = None) -> ThemeMap:
     chosen = path or os.environ.get(THEMES_ENV)
     if chosen:
         text = read_config(Path(chosen), "theme map", f"--themes or ${THEMES_ENV}")
-        return parse_theme_map(text, str(chosen))
+        return parsed_once(text, str(chosen), parse_theme_map)
     text = resources.files("planctl.config").joinpath("themes.yaml").read_text(encoding="utf-8")
-    return parse_theme_map(text, "themes.yaml")
+    return parsed_once(text, "themes.yaml", parse_theme_map)
 
 
 # -- classification ------------------------------------------------------------------------------

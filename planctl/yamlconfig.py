@@ -5,13 +5,39 @@ survive validation and nothing in a file can build Python objects."""
 from __future__ import annotations
 
 import difflib
+import hashlib
+import os
+import pickle
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import PlanctlError
+
+T = TypeVar("T")
 
 
 class ConfigError(PlanctlError):
     """A config file that cannot be used; the message says where and how to fix it."""
+
+
+def parsed_once(text: str, source: str, parse: Callable[[str, str], T]) -> T:
+    """parse(text, source), remembered in the cache folder: a valid file's parsed form is loaded from
+    a pickle on later runs (no YAML parser to import, no validation to repeat)."""
+    from .index import cache_dir, code_fingerprint
+
+    digest = hashlib.sha256(f"{code_fingerprint()}\0{source}\0{text}".encode()).hexdigest()[:24]
+    path = cache_dir() / "config" / f"{digest}.pickle"
+    with suppress(Exception):  # a missing or unreadable pickle is a miss
+        return pickle.loads(path.read_bytes())  # type: ignore[no-any-return]
+    value = parse(text, source)
+    with suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(value, protocol=5))
+        os.replace(tmp, path)
+    return value
 
 
 def read_config(path: Path, what: str, how_to_choose: str) -> str:

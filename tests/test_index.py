@@ -12,7 +12,7 @@ from conftest import SAMPLES
 from test_cli import run
 
 from planctl.corpus import open_corpus, resolve
-from planctl.index import Index, fts_terms
+from planctl.index import Index, fts_phrases, fts_terms
 from planctl.parser import parse_bytes
 
 
@@ -121,6 +121,8 @@ def test_bare_name_takes_the_newest_report_and_names_the_rest(tmp_path):
 
 def test_fts_terms_are_bigrams_and_words():
     assert fts_terms("建设5G网络,营商环境。") == "建设 5g 网络 营商 商环 环境"
+    assert fts_phrases("营商环境") == ['"营商 商环 环境"']
+    assert fts_phrases("5G网络") == ['"5g 网络"']
     assert fts_terms("水") == "水"
 
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..compare import Plan
-from ..corpus import Corpus
-from ..themes import ThemeMap
 from . import md
 from .tabular import to_csv
 
 if TYPE_CHECKING:
     from rich.table import Table
+
+    from ..compare import Plan
+    from ..corpus import Corpus
+    from ..themes import ThemeMap
 
 LIST_HEADER = ["id", "place", "kind", "year", "title", "chars"]
 

@@ -1,0 +1,116 @@
+"""planctl on synthetic corpora of 100, 1,000 and 3,000 documents, as a user runs it (new processes).
+
+Run: python benchmarks/bench_scale.py [--sizes 100 1000 3000] [--workdir DIR]
+
+For each size: generate the corpus (benchmarks/make_corpus.py), then time
+- `planctl index DIR`: throughput in MB/s of text indexed, and the peak memory of the process tree
+  (the command and its worker processes together, sampled from /proc every 20 ms);
+- the same again with nothing changed;
+- `list`, `search 营商环境` and `compare A B --theme 营商环境` on the indexed corpus, start-up included
+  (the median of five runs; compare's first run, which fills its caches, is reported apart).
+Goals (issue 5): index >= 5 MB/s; no-change re-index of 3,000 documents < 2 s; list, search and
+compare < 300 ms; peak memory < 1 GB; query times flat as the corpus grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_corpus import make
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                if int(fields[1]) == pid:
+                    out.append(int(entry))
+            except OSError:
+                continue
+    return out
+
+
+def _tree_rss(pid: int) -> int:
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+        except OSError:
+            continue
+        todo.extend(_children(p))
+    return total
+
+
+def timed(args: list[str], env: dict[str, str], watch_memory: bool = False) -> tuple[float, int]:
+    """Wall time in ms and peak memory of the process tree in bytes (0 if not watched)."""
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "planctl", *args], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    peak = 0
+    while proc.poll() is None:
+        if watch_memory:
+            peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.02)
+    elapsed = (time.perf_counter() - t) * 1000
+    if proc.returncode != 0:
+        raise SystemExit(f"planctl {' '.join(args)} failed: {proc.stderr.read().decode()}")
+    return elapsed, peak
+
+
+def median(args: list[str], env: dict[str, str], repeat: int = 5) -> float:
+    return statistics.median(timed(args, env)[0] for _ in range(repeat))
+
+
+def places(folder: Path) -> tuple[str, str]:
+    names = sorted({p.name.split("_")[1] for p in folder.rglob("*.txt")})
+    return names[0], names[len(names) // 2]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000])
+    ap.add_argument("--workdir", type=Path)
+    args = ap.parse_args()
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="planctl-scale-"))
+    print(f"{'docs':>5} {'MB':>6} {'index s':>8} {'MB/s':>6} {'peak MB':>8} {'re-index ms':>11} {'list ms':>8} "
+          f"{'search ms':>9} {'compare 1st':>11} {'compare ms':>10} {'index MB':>9}")
+    for n in args.sizes:
+        folder, cache = work / f"corpus{n}", work / f"cache{n}"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        size = make(n, folder)
+        env = {**os.environ, "PLANCTL_CACHE_DIR": str(cache), "PLANCTL_CORPUS": str(folder), "COLUMNS": "120"}
+        index_ms, peak = timed(["index", str(folder), "--quiet"], env, watch_memory=True)
+        reindex = median(["index", str(folder), "--quiet"], env)
+        listing = median(["list", "--format", "csv"], env)
+        search = median(["search", "营商环境", "--format", "json"], env)
+        a, b = places(folder)
+        compare_args = ["compare", a, b, "--theme", "营商环境", "--format", "json"]
+        first, _ = timed(compare_args, env)
+        compare = median(compare_args, env)
+        db = (cache / "index.sqlite").stat().st_size
+        print(f"{n:>5} {size / 1e6:>6.1f} {index_ms / 1000:>8.1f} {size / 1e6 / (index_ms / 1000):>6.1f} "
+              f"{peak / 1e6:>8.0f} {reindex:>11.0f} {listing:>8.0f} {search:>9.0f} {first:>11.0f} {compare:>10.0f} "
+              f"{db / 1e6:>9.0f}", flush=True)
+    if not args.workdir:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
