@@ -412,12 +412,24 @@ class Index:
 
     # -- search ----------------------------------------------------------------------------------------
 
-    def match(self, root: str, fts_query: str, limit: int) -> list[tuple[str, int, str, str, float]]:
-        """(doc key, line, path, text, rank) of the best sections matching an FTS5 query, best first."""
-        sql = (
-            "SELECT s.doc, s.line, s.path, s.text, bm25(sections_fts) AS rank FROM sections_fts "
-            "JOIN sections s ON s.id = sections_fts.rowid "
-            "WHERE sections_fts MATCH ? AND s.doc IN (SELECT doc FROM files WHERE root = ?) "
-            "ORDER BY rank LIMIT ?"
-        )
-        return [tuple(r) for r in self.db.execute(sql, (fts_query, root, limit))]  # type: ignore[misc]
+    def match(self, fts_query: str, docs: set[str], limit: int) -> Iterator[tuple[str, int, str, str, float]]:
+        """(doc key, line, path, text, rank) of the sections of `docs` matching an FTS5 query, best first.
+
+        Ranks are read first and texts only for the best rows; the index may hold other folders'
+        documents too, so the window of best rows widens until enough belong to `docs`."""
+        window, seen = max(limit * 4, 50), 0
+        while True:
+            ranked = self.db.execute(
+                "SELECT rowid, bm25(sections_fts) AS r FROM sections_fts WHERE sections_fts MATCH ? "
+                "ORDER BY r LIMIT ? OFFSET ?", (fts_query, window, seen)).fetchall()
+            if not ranked:
+                return
+            rank = dict(ranked)
+            marks = ",".join("?" * len(ranked))
+            rows = self.db.execute(f"SELECT id, doc, line, path, text FROM sections WHERE id IN ({marks})",
+                                   list(rank)).fetchall()
+            for n, doc, line, path, text in sorted(rows, key=lambda r: rank[r[0]]):
+                if doc in docs:
+                    yield doc, line, path, text, rank[n]
+            seen += len(ranked)
+            window *= 4

@@ -11,7 +11,6 @@ from .index import fts_phrases
 from .themes import Theme, ThemeMap
 
 SNIPPET_CONTEXT = 40  # characters either side of the match
-CANDIDATES = 400  # best-ranked sections looked at when a theme filter drops some
 
 
 @dataclass
@@ -81,14 +80,14 @@ def search(corpus: Corpus, query: str, limit: int = 20, theme: Theme | None = No
     """The sections that contain every word of the query, best match first."""
     words = query_words(query)
     by_key = {e.key: e for e in corpus}
-    root = str(corpus.root.resolve())
-    rows = corpus.index.match(root, fts_query(words), CANDIDATES if theme else limit)
+    rows = corpus.index.match(fts_query(words), set(by_key), limit)
     hits: list[Hit] = []
     on_theme: dict[str, set[int]] = {}
     for key, line, path, text, rank in rows:
         entry = by_key.get(key)
-        if entry is None:
-            continue
+        lowered = text.lower()
+        if entry is None or not all(w.lower() in lowered for w in words):
+            continue  # bigrams of neighbouring runs (营商,商环,环境) can fake a phrase; the text decides
         if theme is not None and tmap is not None:
             if key not in on_theme:
                 on_theme[key] = _theme_lines(corpus, entry, tmap, theme)

@@ -28,7 +28,7 @@ def _list_rows(corpus: Corpus) -> list[list[str]]:
 def list_text(corpus: Corpus, fmt: str) -> str:
     if fmt == "json":
         docs = [
-            {"id": e.id, "path": str(e.path), "place": e.info.place.to_dict(), "kind": e.info.kind,
+            {"id": e.id, "path": e.file, "place": e.info.place.to_dict(), "kind": e.info.kind,
              "year": e.info.year, "period": e.info.period, "title": e.info.title, "chars": e.info.chars,
              "warnings": e.info.warnings}
             for e in corpus
