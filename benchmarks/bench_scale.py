@@ -50,10 +50,10 @@ def timed(args: list[str], env: dict[str, str], watch_memory: bool = False) -> t
     proc = subprocess.Popen([sys.executable, "-m", "planctl", *args], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     peak = 0
-    while proc.poll() is None:
-        if watch_memory:
-            peak = max(peak, _tree_rss(proc.pid))
+    while watch_memory and proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
         time.sleep(0.1)
+    proc.wait()
     elapsed = (time.perf_counter() - t) * 1000
     if proc.returncode != 0:
         raise SystemExit(f"planctl {' '.join(args)} failed: {proc.stderr.read().decode()}")

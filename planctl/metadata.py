@@ -19,7 +19,7 @@ _PLACE_BEFORE = re.compile(
 _FYP_ORDINAL = re.compile(r"第([一二三四五六七八九十]+)个五年")
 _FYP_SHORT = re.compile(r"十([一二三四五])五")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-MENTION_WINDOW = 30000  # characters read when counting place names; the opening pages suffice
+MENTION_WINDOW = 12000  # characters read when counting place names; the opening pages suffice
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)-\d{1,2}-\d{1,2}")
 
 
