@@ -35,7 +35,7 @@ from .outline import Document, Place
 
 CACHE_ENV = "PLANCTL_CACHE_DIR"
 INDEX_ENV = "PLANCTL_INDEX"
-SCHEMA = 1
+SCHEMA = 2
 BATCH_SECONDS = 10.0  # commit at least this often, so an interrupted run keeps what it indexed
 PARALLEL_FROM = 8  # parse in worker processes from this many new documents on
 
@@ -210,13 +210,14 @@ CREATE TABLE IF NOT EXISTS files (root TEXT, path TEXT, size INT, mtime_ns INT, 
                                   PRIMARY KEY (root, path));
 CREATE INDEX IF NOT EXISTS files_doc ON files(doc);
 CREATE TABLE IF NOT EXISTS docs (key TEXT PRIMARY KEY, title TEXT, province TEXT, city TEXT, county TEXT,
-                                 kind TEXT, year INT, period TEXT, chars INT, warnings INT, outline BLOB);
+                                 kind TEXT, year INT, period TEXT, chars INT, warnings INT);
+CREATE TABLE IF NOT EXISTS outlines (key TEXT PRIMARY KEY, outline BLOB);
 CREATE TABLE IF NOT EXISTS sections (id INTEGER PRIMARY KEY, doc TEXT, line INT, path TEXT, text BLOB);
 CREATE INDEX IF NOT EXISTS sections_doc ON sections(doc);
 CREATE VIRTUAL TABLE IF NOT EXISTS sections_fts USING fts5(terms, content='', tokenize='ascii');
 CREATE TABLE IF NOT EXISTS blobs (key TEXT PRIMARY KEY, value BLOB);
 """
-_DROP = ["meta", "files", "docs", "sections", "sections_fts", "blobs"]
+_DROP = ["meta", "files", "docs", "outlines", "sections", "sections_fts", "blobs"]
 
 
 class Index:
@@ -281,7 +282,7 @@ class Index:
         return {r[0]: DocInfo(r[0], r[1], Place(r[2], r[3], r[4]), r[5], r[6], r[7], r[8], r[9]) for r in rows}
 
     def outline(self, key: str) -> Document | None:
-        row = self.db.execute("SELECT outline FROM docs WHERE key = ?", (key,)).fetchone()
+        row = self.db.execute("SELECT outline FROM outlines WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
         try:
@@ -315,11 +316,13 @@ class Index:
         if p.info is None or self.db.execute("SELECT 1 FROM docs WHERE key = ?", (p.key,)).fetchone():
             return
         i = p.info
+        # Metadata apart from the outlines: listing thousands of documents reads a small table.
         self.db.execute(
-            "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (p.key, i.title, i.place.province, i.place.city, i.place.county, i.kind, i.year, i.period, i.chars,
-             i.warnings, p.outline),
+             i.warnings),
         )
+        self.db.execute("INSERT OR REPLACE INTO outlines VALUES (?, ?)", (p.key, p.outline))
         start = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM sections").fetchone()[0] + 1
         ids = range(start, start + len(p.sections))
         numbered = list(zip(ids, p.sections, strict=True))
@@ -338,6 +341,7 @@ class Index:
                                 [(n, fts_terms(_text(text))) for n, text in rows])
             self.db.execute("DELETE FROM sections WHERE doc = ?", (key,))
             self.db.execute("DELETE FROM docs WHERE key = ?", (key,))
+            self.db.execute("DELETE FROM outlines WHERE key = ?", (key,))
 
     def update(self, root: Path, workers: int | None = None, progress: Progress | None = None) -> UpdateReport:
         """Bring the index of one folder up to date; parse only files whose content is new."""

@@ -45,6 +45,7 @@ def test_second_open_parses_nothing_and_changes_are_picked_up(folder):
     # The outline of a document no file refers to any more is dropped with its sections.
     db = third.index.db
     assert db.execute("SELECT COUNT(*) FROM docs").fetchone()[0] == 4
+    assert db.execute("SELECT COUNT(*) FROM outlines").fetchone()[0] == 4
     orphans = "SELECT COUNT(*) FROM sections WHERE doc NOT IN (SELECT key FROM docs)"
     assert db.execute(orphans).fetchone()[0] == 0
 
