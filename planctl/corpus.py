@@ -87,7 +87,8 @@ def corpus_folder(root: Path | str | None = None) -> Path:
 
 
 def _stem(path: str) -> str:
-    return os.path.splitext(os.path.basename(path))[0]
+    name = path.rpartition(os.sep)[2]
+    return name.rpartition(".")[0] or name
 
 
 def open_corpus(root: Path | str | None = None, index: Index | None = None, workers: int | None = None,
@@ -100,12 +101,13 @@ def open_corpus(root: Path | str | None = None, index: Index | None = None, work
     root_key = os.fspath(folder.resolve())
     rows = index.files(root_key)
     infos = index.infos(root_key)
-    stems = Counter(_stem(r.path) for r in rows if r.doc)
+    stem_of = {r.path: _stem(r.path) for r in rows}
+    stems = Counter(stem_of[r.path] for r in rows if r.doc)
     for row in rows:
         if row.doc is None or row.doc not in infos:
             corpus.skipped.append((Path(row.path), row.error or "not indexed"))
             continue
-        stem = _stem(row.path)
+        stem = stem_of[row.path]
         ident = stem if stems[stem] == 1 else os.path.relpath(row.path, root_key)
         corpus.entries.append(Entry(ident, row.path, row.doc, infos[row.doc], index))
     if not corpus.entries and not corpus.skipped:
