@@ -215,18 +215,17 @@ class ProgressBar:
             self.bar.stop()
 
 
-def _open(corpus_dir: Path | None, quiet: bool = False, workers: int | None = None) -> Any:
-    """The corpus, its index brought up to date (with a progress bar when many files are new)."""
+def _open(corpus_dir: Path | None, workers: int | None = None, bar: ProgressBar | None = None) -> Any:
+    """The corpus, its index brought up to date (with a progress bar on a terminal when many files are new)."""
     from .corpus import open_corpus
 
-    bar = ProgressBar("parsing", quiet or not sys.stderr.isatty())
+    bar = bar or ProgressBar("parsing", quiet=not sys.stderr.isatty())
     try:
         corpus = open_corpus(corpus_dir, workers=workers, progress=bar)
     finally:
         bar.close()
-    if not quiet:
-        for path, why in corpus.skipped:
-            warn(f"skipped {path}: {why}")
+    for path, why in corpus.skipped:
+        warn(f"skipped {path}: {why}")
     return corpus
 
 
@@ -253,7 +252,7 @@ def list_(corpus: Path | None, fmt: str | None, output: Path | None, force: bool
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path), required=False)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: one per core].")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; errors only.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; only skipped files and errors.")
 def index(folder: Path | None, jobs: int | None, quiet: bool) -> None:
     """Parse every plan of a folder into the local index, so later commands are instant.
 
@@ -265,17 +264,10 @@ def index(folder: Path | None, jobs: int | None, quiet: bool) -> None:
       planctl index ~/plans
       planctl index ~/plans --quiet && planctl search 营商环境 --corpus ~/plans
     """
-    from .corpus import open_corpus
     from .index import index_path
 
-    bar = ProgressBar("parsing", quiet, show_from=1)
-    try:
-        found = open_corpus(folder, workers=jobs, progress=bar)
-    finally:
-        bar.close()
+    found = _open(folder, jobs, ProgressBar("parsing", quiet, show_from=1))
     r = found.report
-    for path, why in found.skipped:
-        warn(f"skipped {path}: {why}")
     if quiet:
         return
     speed = f", {r.bytes_parsed / 1e6 / r.seconds:.1f} MB/s" if r.parsed and r.seconds else ""

@@ -300,9 +300,13 @@ class Index:
             parsed = parse_job((os.fspath(path), key))
             if parsed.error:
                 raise PlanctlError(f"{path}: {parsed.error}")
-            self._begin()
-            self._store(parsed)
-            self.db.execute("COMMIT")
+            with suppress(PlanctlError, sqlite3.Error):  # storing it is only a cache
+                self._begin()
+                try:
+                    self._store(parsed)
+                    self.db.execute("COMMIT")
+                except sqlite3.Error:
+                    self.db.execute("ROLLBACK")
             doc = pickle.loads(zlib.decompress(parsed.outline))
         doc.source = os.fspath(path)
         return doc, key
@@ -310,7 +314,12 @@ class Index:
     # -- updating -------------------------------------------------------------------------------------
 
     def _begin(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")  # one writer at a time; readers go on in WAL mode
+        try:
+            self.db.execute("BEGIN IMMEDIATE")  # one writer at a time; readers go on in WAL mode
+        except sqlite3.OperationalError as exc:
+            raise PlanctlError(
+                f"{self.path}: the index is busy ({exc}); another planctl may be indexing, try again when it ends"
+            ) from None
 
     def _store(self, p: Parsed) -> None:
         if p.info is None or self.db.execute("SELECT 1 FROM docs WHERE key = ?", (p.key,)).fetchone():
