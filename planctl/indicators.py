@@ -6,10 +6,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
-from pathlib import Path
 
-from .yamlconfig import ConfigError, err, mapping, parsed_once, read_config, string, strings, top_list
+from .yamlconfig import ConfigError, err, load_config, mapping, string, strings, top_list
 
 INDICATORS_ENV = "PLANCTL_INDICATORS"
 _TOP_KEYS = {"version", "indicators"}
@@ -86,9 +84,4 @@ def parse_indicator_map(text: str, source: str) -> IndicatorMap:
 
 def load_indicator_map(path: str | os.PathLike[str] | None = None) -> IndicatorMap:
     """The user's list (argument, then $PLANCTL_INDICATORS), else the one shipped with planctl."""
-    chosen = path or os.environ.get(INDICATORS_ENV)
-    if chosen:
-        text = read_config(Path(chosen), "indicator list", f"--indicators or ${INDICATORS_ENV}")
-        return parsed_once(text, str(chosen), parse_indicator_map)
-    text = resources.files("planctl.config").joinpath("indicators.yaml").read_text(encoding="utf-8")
-    return parsed_once(text, "indicators.yaml", parse_indicator_map)
+    return load_config(path, INDICATORS_ENV, "--indicators", "indicator list", "indicators.yaml", parse_indicator_map)

@@ -8,11 +8,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
-from pathlib import Path
 
 from .errors import PlanctlUsageError
 from .outline import Document, Section
-from .yamlconfig import ConfigError, err, mapping, parsed_once, read_config, string, strings, top_list
+from .yamlconfig import ConfigError, err, load_config, mapping, string, strings, top_list
 
 THEMES_ENV = "PLANCTL_THEMES"
 
@@ -168,12 +167,7 @@ def default_theme_path() -> str:
 
 def load_theme_map(path: str | os.PathLike[str] | None = None) -> ThemeMap:
     """The user's map (argument, then $PLANCTL_THEMES), else the one shipped with planctl."""
-    chosen = path or os.environ.get(THEMES_ENV)
-    if chosen:
-        text = read_config(Path(chosen), "theme map", f"--themes or ${THEMES_ENV}")
-        return parsed_once(text, str(chosen), parse_theme_map)
-    text = resources.files("planctl.config").joinpath("themes.yaml").read_text(encoding="utf-8")
-    return parsed_once(text, "themes.yaml", parse_theme_map)
+    return load_config(path, THEMES_ENV, "--themes", "theme map", "themes.yaml", parse_theme_map)
 
 
 # -- classification ------------------------------------------------------------------------------

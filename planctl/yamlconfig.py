@@ -40,6 +40,19 @@ def parsed_once(text: str, source: str, parse: Callable[[str, str], T]) -> T:
     return value
 
 
+def load_config(chosen: str | os.PathLike[str] | None, env: str, option: str, what: str, bundled: str,
+                parse: Callable[[str, str], T]) -> T:
+    """A config file: the one given (argument, then $env), else the one shipped in planctl.config."""
+    chosen = chosen or os.environ.get(env)
+    if chosen:
+        text = read_config(Path(chosen), what, f"{option} or ${env}")
+        return parsed_once(text, str(chosen), parse)
+    from importlib import resources
+
+    text = resources.files("planctl.config").joinpath(bundled).read_text(encoding="utf-8")
+    return parsed_once(text, bundled, parse)
+
+
 def read_config(path: Path, what: str, how_to_choose: str) -> str:
     if not path.is_file():
         raise ConfigError(f"{path}: {what} not found; check {how_to_choose}")
