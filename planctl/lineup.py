@@ -20,9 +20,15 @@ class PlanTargets:
 
 
 def target_themes(target: Target, tmap: ThemeMap, section_theme: str | None) -> set[str]:
-    """The themes a target belongs to: those its indicator names (研发经费投入 → 科技创新), else its section's."""
-    named = {theme.name for term in tmap.find_terms(f"{target.indicator} {target.canonical}")
-             for theme, _ in tmap.themes_of_term(term)}
+    """The themes a target belongs to: those its indicator names, else its section's.
+
+    A short generic word that only closes the name says what is measured, not the domain: 旅游总收入
+    is tourism, not income, while 农村居民人均可支配收入 is both 农业农村 and 就业与收入."""
+    name = target.canonical
+    terms = tmap.find_terms(name) or tmap.find_terms(name := target.indicator)
+    if len(terms) > 1 and len(terms[-1]) <= 2 and name.endswith(terms[-1]):
+        terms = terms[:-1]
+    named = {theme.name for term in terms for theme, _ in tmap.themes_of_term(term)}
     return named or ({section_theme} if section_theme else set())
 
 

@@ -85,3 +85,9 @@ def test_targets_errors():
         "Error: /nonexistent/list.yaml: indicator list not found; check --indicators or $PLANCTL_INDICATORS"
     )
     assert run("targets", "火星").exit_code == 2
+
+
+def test_a_theme_goes_by_the_indicators_domain_not_its_measure():
+    rows = list(csv.reader(io.StringIO(run("targets", "海城", "--theme", "就业", "--format", "csv").stdout)))
+    # 旅游总收入 ends in 收入 but is tourism; 农村居民人均可支配收入 is income
+    assert [r[0] for r in rows[1:]] == ["农村居民人均可支配收入增长", "城镇登记失业率", "城镇登记失业率"]
