@@ -71,7 +71,8 @@ _DO = re.compile(
     rf"(?P<post>以上|以下|以内|左右)?"
 )
 _BUILD = re.compile(
-    rf"(?P<verb>新增|新建|建成|培育|引进|打造|再建|新增打造|累计建成|改造|维修改造|实施|不超过|不少于)(?P<pre>约|近|超过)?"
+    rf"(?P<verb>新增|新建|建成|建设|培育|引进|打造|创办|再建|新增打造|累计建成|改造|维修改造|实施|不超过|不少于)"
+    rf"(?P<pre>约|近|超过)?"
     rf"(?P<num>{_NUM})\s*(?P<unit>家以上|个以上|条|个|家|所|座|处|项|公里|万平方米|万平(?!方))(?P<ind>[\u4e00-\u9fff“”]{{2,16}})"
 )
 _TARGET_YEAR = re.compile(r"(?:到|至|在)\s*((?:19|20)\d\d)\s*年")
@@ -86,6 +87,12 @@ _TAIL = re.compile(r"(?:年均|累计|总量|的|各)$")
 _NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$")
 _PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,10})[)）]$")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
+# A count in Chinese numerals right after a verb of building: 培育四条特色街区 → 培育4条特色街区.
+# Only there: 三年行动, 九年一贯制 and 两个毫不动摇 are names, not figures.
+_CN_FIGURE = re.compile(
+    r"(?P<verb>新增|新建|建成|培育|引进|打造|创建|创办|改造|建设|再建)(?P<cn>[一二两三四五六七八九十百千]+)"
+    r"(?=[个家所座处项条套])"
+)
 
 
 @dataclass
@@ -138,17 +145,6 @@ class Value:
     comparator: str
     cumulative: bool
     text: str
-
-
-def _number(text: str) -> float | None:
-    m = re.search(rf"-?{_NUM}", text)
-    if m:
-        return float(m.group(0))
-    m = re.search(r"[〇零一二两三四五六七八九十百千]+", text)
-    if m:
-        n = cn_to_int(m.group(0))
-        return float(n) if n is not None else None
-    return None
 
 
 def parse_value(text: str) -> Value:
@@ -428,7 +424,8 @@ def sentence_targets(
 ) -> list[Target]:
     out: list[Target] = []
     # Asides in parentheses (其中:区本级完成143亿元…) are sub-targets of the figure before them.
-    for sentence in re.split(r"(?<=[。!?])", _PARENS.sub("", text)):
+    text = _CN_FIGURE.sub(lambda m: f"{m.group('verb')}{cn_to_int(m.group('cn'))}", _PARENS.sub("", text))
+    for sentence in re.split(r"(?<=[。!?])", text):
         if not re.search(r"\d", sentence) or _is_past(sentence, start_year):
             continue
         at = _Sentence(sentence, path, line, _sentence_year(sentence, default_year), period, imap)

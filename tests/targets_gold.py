@@ -1,9 +1,11 @@
 """The samples' targets, checked by hand against the text: (sample, line, indicator key, value, unit).
 
 Built by reading every forward-looking sentence with a figure in the five samples and the indicator
-table of sample 001, not from the extractor's output. The key is a part of the indicator's name that
-a correct extraction must contain (as written or as matched); the value is as normalised (万元 → 亿元,
-10500人 → 1.05万人), None for a qualitative target (高于市平均水平).
+table of sample 001, not from the extractor's output; counts in Chinese numerals (四条, 一所, 两万个)
+were added after a second pass over every verb, numeral and measure word in the samples. The key is
+a part of the indicator's name that a correct extraction must contain (as written or as matched);
+the value is as normalised (万元 → 亿元, 10500人 → 1.05万人), None for a qualitative target
+(高于市平均水平).
 
 Left out on purpose: figures of the past (十三五 results), project specifications (年产300万吨…生产线,
 40吨及以上燃煤锅炉), the sub-figures of a district's parts in parentheses (其中:区本级…), and counts
@@ -16,8 +18,11 @@ GOLD: list[tuple[str, int, str, float | None, str | None]] = [
     ("000", 28, "固定资产投资", 900, "亿元"),
     ("000", 28, "社会消费品零售总额", 270, "亿元"),
     ("000", 33, "审批时限", 30, "个工作日"),
+    ("000", 38, "特色街区", 4, "条"),  # 重点培育四条特色街区
     ("000", 40, "电竞企业", 10, "家"),
     ("000", 40, "直播企业", 10, "家"),
+    ("000", 42, "酒店", 1, "家"),  # 引进建设一家世界知名的顶级酒店
+    ("000", 42, "义务教育学校", 1, "所"),  # 布局建设若干学前教育、一所义务教育学校
     ("000", 44, "展览", 30, "次"),
     ("000", 44, "观展人数", 300, "万人"),
     ("000", 44, "旅游业总收入", 20, "%"),
@@ -25,6 +30,7 @@ GOLD: list[tuple[str, int, str, float | None, str | None]] = [
     ("000", 45, "公办幼儿园覆盖率", 55, "%"),
     ("000", 45, "普惠性幼儿园覆盖率", 85, "%"),
     ("000", 45, "义务教育入学率", 96, "%"),
+    ("000", 45, "中等职业教育学校", 1, "所"),  # 创办一所中等职业教育学校
     ("000", 47, "服务型总部企业", 60, "家"),
     ("000", 48, "贸易型总部企业", 20, "家"),
     ("000", 49, "金融型总部企业", 15, "家"),
@@ -127,6 +133,7 @@ GOLD: list[tuple[str, int, str, float | None, str | None]] = [
     ("003", 103, "实施项目", 50, "项"),
     ("003", 103, "储备项目", 130, "项"),
     ("003", 103, "争取资金", 10, "亿元"),
+    ("003", 103, "供而未用土地", 2, "处"),  # 盘活开元、盛道两处供而未用土地
     ("003", 105, "房地产面积", 60, "万平方米"),
     ("003", 105, "建筑业总产值", 64, "亿元"),
     ("003", 109, "总部型企业", 10, "家"),
@@ -139,6 +146,7 @@ GOLD: list[tuple[str, int, str, float | None, str | None]] = [
     ("003", 129, "小区", 246, "个"),  # 完成246个小区燃气、供水、供热管道设施改造
     ("003", 129, "清洁取暖", 125, "万平方米"),
     ("003", 129, "城区绿化", 2.5, "万平方米"),
+    ("003", 129, "停车泊位", 20000, "个"),  # 增加城市停车泊位两万个以上
     ("003", 133, "空气质量优良天数", 80, "%"),
     ("003", 133, "口袋公园", 3, "处"),
     ("003", 137, "教育支出占比", 20, "%"),

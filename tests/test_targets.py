@@ -113,6 +113,10 @@ def test_sentence_targets_of_plans(targets):
     assert (gdp_per_head.value, gdp_per_head.unit, gdp_per_head.canonical) == (2.5, "万美元", "人均地区生产总值")
     both = [t.indicator for t in targets["000"] if t.line == 40]
     assert both == ["电竞企业", "直播企业"]  # 电竞企业、直播企业各达到10家以上
+    streets = find(targets["000"], 38, "特色街区")  # 重点培育四条特色街区: Chinese numerals
+    assert (streets.value, streets.unit) == (4, "条")
+    school = find(targets["000"], 45, "中等职业教育学校")  # 创办一所中等职业教育学校
+    assert (school.value, school.unit) == (1, "所")
     incubator = find(targets["000"], 51, "科技孵化器")
     assert incubator.comparator == "at least"  # 每年至少建成1家
 
