@@ -246,6 +246,9 @@ def list_(corpus: Path | None, fmt: str | None, output: Path | None, force: bool
     fmt = resolve_format(fmt, output)
     check_target(output, force)
     found = _open(corpus)
+    if fmt == "text" and output is None and len(found.entries) > listing.RICH_ROWS:
+        click.echo(listing.list_plain(found, _console_width().width), nl=False)
+        return
     emit(fmt, output, force, lambda: listing.list_text(found, fmt), lambda: listing.list_rich(found))
 
 

@@ -178,3 +178,22 @@ def test_index_is_one_file_that_the_environment_moves(folder, tmp_path, monkeypa
     assert run("index", str(folder), "-q").exit_code == 0
     assert target.is_file() and os.path.getsize(target) > 0
     assert Index(target).db.execute("SELECT COUNT(*) FROM files").fetchone()[0] == 5
+
+
+def test_a_long_listing_is_plain_aligned_text(monkeypatch):
+    from rich.cells import cell_len
+
+    from planctl.render import listing
+
+    monkeypatch.setattr(listing, "RICH_ROWS", 2)  # as with thousands of documents
+    monkeypatch.setenv("COLUMNS", "100")
+    lines = run("list").stdout.splitlines()
+    assert lines[0].endswith("5 documents in " + str(SAMPLES["000"].parent))
+    header, rows = lines[1], lines[2:]
+    assert header.split() == ["id", "place", "kind", "year", "title", "chars"]
+    assert len(rows) == 5 and all(cell_len(line) <= 100 for line in lines[1:])
+    year_at = cell_len(header[: header.index("year")])
+    for row in rows:  # the year column starts at the same display cell in every row, CJK or not
+        prefix = next(row[:i] for i in range(len(row)) if cell_len(row[:i]) == year_at)
+        assert row[len(prefix):].split()[0] in ("2021", "2022", "2023")
+    assert rows[1].endswith("47,981")
