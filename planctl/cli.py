@@ -224,6 +224,8 @@ def _open(corpus_dir: Path | None, workers: int | None = None, bar: ProgressBar 
         corpus = open_corpus(corpus_dir, workers=workers, progress=bar)
     finally:
         bar.close()
+    if corpus.index.notice:
+        warn(corpus.index.notice)
     for path, why in corpus.skipped:
         warn(f"skipped {path}: {why}")
     return corpus

@@ -225,19 +225,47 @@ class Index:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or index_path()
+        self.notice: str | None = None  # what the user should know about the index itself
         self.db = self._connect()
+
+    def _open_file(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            self._prepare(db)
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def _connect(self) -> sqlite3.Connection:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            self._prepare(db)
-            return db
-        except (OSError, sqlite3.Error):
-            db = sqlite3.connect(":memory:", isolation_level=None)  # caching is an optimisation, never fatal
-            self._prepare(db)
-            return db
+            return self._open_file()
+        except sqlite3.DatabaseError as exc:
+            if "not a database" not in str(exc) and "malformed" not in str(exc):
+                return self._in_memory(exc)
+        except OSError as exc:
+            return self._in_memory(exc)
+        # A damaged index is only a cache: keep it aside for inspection and build a new one.
+        aside = self.path.with_name(f"{self.path.name}.damaged")
+        try:
+            os.replace(self.path, aside)
+            for extra in ("-wal", "-shm"):
+                with suppress(OSError):
+                    os.remove(f"{self.path}{extra}")
+            db = self._open_file()
+        except (OSError, sqlite3.Error) as exc:
+            return self._in_memory(exc)
+        self.notice = f"{self.path}: the index was damaged; moved it to {aside.name} and started a new one"
+        return db
+
+    def _in_memory(self, exc: BaseException) -> sqlite3.Connection:
+        """Caching is an optimisation, never fatal: without a usable file, work in memory and say so."""
+        self.notice = f"{self.path}: cannot use the index ({exc}); working without it, so every run parses again"
+        db = sqlite3.connect(":memory:", isolation_level=None)
+        self._prepare(db)
+        return db
 
     @staticmethod
     def _prepare(db: sqlite3.Connection) -> None:

@@ -94,6 +94,21 @@ def test_unwritable_cache_still_works(tmp_path, monkeypatch):
     monkeypatch.setenv("PLANCTL_CACHE_DIR", str(blocked / "cache"))
     result = run("list", "--format", "csv")
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 6
+    assert "cannot use the index" in result.stderr and "working without it" in result.stderr
+
+
+def test_a_damaged_index_is_set_aside_and_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANCTL_CACHE_DIR", str(tmp_path))
+    (tmp_path / "index.sqlite").write_bytes(b"not a database at all, truncated by a crash" * 10)
+    result = run("list", "--format", "csv")
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 6
+    assert result.stderr == (
+        f"warning: {tmp_path / 'index.sqlite'}: the index was damaged; moved it to index.sqlite.damaged "
+        "and started a new one\n"
+    )
+    assert (tmp_path / "index.sqlite.damaged").is_file()
+    again = run("list", "--format", "csv")
+    assert (again.stderr, again.stdout) == ("", result.stdout)
 
 
 # -- several documents per place ----------------------------------------------------------------------
