@@ -156,8 +156,11 @@ def resolve(corpus: Corpus, query: str) -> Resolved:
     """One document for a name such as 兴隆台, 興隆臺區, 兴隆台:2023, an id, or a file path."""
     raw = query.strip()
     as_path = Path(raw)
-    if as_path.suffix.lower() in SUFFIXES and as_path.is_file():
-        return Resolved(corpus.load_file(as_path))
+    if as_path.suffix.lower() in SUFFIXES:
+        if as_path.is_file():
+            return Resolved(corpus.load_file(as_path))
+        if os.sep in raw or not any(raw == os.path.basename(e.file) for e in corpus):
+            raise PlanctlError(f"{raw}: no such file; check the path, or name the plan by place or id")
     for entry in corpus:
         if raw in (entry.id, os.path.basename(entry.file)):
             return Resolved(entry)

@@ -212,3 +212,12 @@ def test_a_long_listing_is_plain_aligned_text(monkeypatch):
         prefix = next(row[:i] for i in range(len(row)) if cell_len(row[:i]) == year_at)
         assert row[len(prefix):].split()[0] in ("2021", "2022", "2023")
     assert rows[1].endswith("47,981")
+
+
+def test_a_missing_file_named_as_a_plan_says_so():
+    result = run("targets", "/nowhere/plan.txt")
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: /nowhere/plan.txt: no such file; check the path, or name the plan by place or id\n"
+    )
+    # a file name of the corpus still works without its folder
+    assert run("targets", SAMPLES["004"].name, "--format", "csv").exit_code == 0
