@@ -129,11 +129,11 @@ def align(plans: list[list[Item]], sim: Similarity, threshold: float = THRESHOLD
     candidates: list[tuple[tuple[int, int], ...]] = []
     for p in range(n):
         for i in range(len(plans[p])):
-            cells = [(p, i)]
+            found = [(p, i)]
             for q in range(n):
                 if q != p and (j := best(p, i, q)) is not None:
-                    cells.append((q, j))
-            candidates.append(tuple(sorted(cells)))
+                    found.append((q, j))
+            candidates.append(tuple(sorted(found)))
 
     def mean_score(cells: tuple[tuple[int, int], ...]) -> float:
         pairs = list(combinations(cells, 2))

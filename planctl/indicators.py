@@ -69,7 +69,7 @@ def parse_indicator_map(text: str, source: str) -> IndicatorMap:
             raise err(source, item, "an indicator has no `name:`")
         name = string(source, fields["name"][1], "an indicator's name")
         aliases = strings(source, fields["aliases"][1], f"indicator “{name}”'s aliases") if "aliases" in fields else ()
-        line = item.start_mark.line + 1  # type: ignore[attr-defined]
+        line = item.start_mark.line + 1
         for n in (name, *aliases):
             if n in names:
                 first = names[n]

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 from .outline import LineWarning
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 
 # Full-width ASCII forms (！ to ～) become half-width; the ideographic space becomes a space.
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 _FULLWIDTH[0x00A0] = 0x20
 _FULLWIDTH[0x200B] = None  # zero-width space
@@ -65,7 +66,7 @@ _DAMAGE = re.compile(rf"(?:(?<=[{CJK}。”“,、])[?\ufffd]|[?\ufffd](?=[{CJK}
 
 
 @lru_cache(maxsize=1)
-def _converter():  # type: ignore[no-untyped-def]
+def _converter() -> Any:
     import opencc
 
     return opencc.OpenCC("tw2s")

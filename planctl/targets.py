@@ -232,7 +232,7 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
         name = cells[cols["indicator"]].strip().lstrip("★☆*＊ ")
         unit_m = _PAREN_UNIT.search(name)
         name_unit = unit_m.group(1) if unit_m and re.search(_UNIT_RE + r"|/", unit_m.group(1)) else None
-        if name_unit:
+        if name_unit and unit_m:
             name = name[: unit_m.start()].strip()
         base_name, measure = split_measure(name)
         target = parse_value(cells[cols["target"]]) if "target" in cols else parse_value("")

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 # Words every plan uses whatever its subject; they are never reported as shared or distinctive.
 COMMON_WORDS = frozenset({
@@ -28,7 +29,7 @@ _WORD = re.compile(r"^([\u3400-\u9fff]{2,}|[A-Za-z][A-Za-z0-9]+|\d+[A-Za-z]+)$")
 
 
 @lru_cache(maxsize=1)
-def _jieba():  # type: ignore[no-untyped-def]
+def _jieba() -> Any:
     import warnings
 
     with warnings.catch_warnings():

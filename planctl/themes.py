@@ -125,7 +125,7 @@ def parse_theme_map(text: str, source: str) -> ThemeMap:
     themes_node = top_list(source, text, "the theme map", "themes", _TOP_KEYS)
     themes: list[Theme] = []
     owner: dict[str, tuple[str, int]] = {}
-    for item in themes_node.value:
+    for item in themes_node.value:  # type: ignore[attr-defined]
         fields = mapping(source, item, "a theme", _THEME_KEYS)
         if "name" not in fields:
             raise err(source, item, "a theme has no `name:`")
@@ -231,12 +231,12 @@ def classify_section(tmap: ThemeMap, path: tuple[Section, ...]) -> SectionThemes
         result._add(theme, W_ANCESTOR, Evidence("enclosing heading", term))
     for topic in section.topics:
         for term in tmap.find_terms(topic):
-            for theme, _ in tmap.themes_of_term(term):
-                result._add(theme.name, W_TOPIC, Evidence("topic", term))
+            for named, _ in tmap.themes_of_term(term):
+                result._add(named.name, W_TOPIC, Evidence("topic", term))
     body_counts: dict[tuple[str, str], int] = {}
     for term in tmap.find_terms(section.own_text()):
-        for theme, _ in tmap.themes_of_term(term):
-            body_counts[(theme.name, term)] = body_counts.get((theme.name, term), 0) + 1
+        for named, _ in tmap.themes_of_term(term):
+            body_counts[(named.name, term)] = body_counts.get((named.name, term), 0) + 1
     body_score: dict[str, float] = {}
     for (theme, term), n in sorted(body_counts.items(), key=lambda kv: -kv[1]):
         add = min(n * W_BODY, BODY_CAP - body_score.get(theme, 0.0))

@@ -30,7 +30,7 @@ def parsed_once(text: str, source: str, parse: Callable[[str, str], T]) -> T:
     digest = hashlib.sha256(f"{code_fingerprint()}\0{source}\0{text}".encode()).hexdigest()[:24]
     path = cache_dir() / "config" / f"{digest}.pickle"
     with suppress(Exception):  # a missing or unreadable pickle is a miss
-        return pickle.loads(path.read_bytes())  # type: ignore[no-any-return]
+        return pickle.loads(path.read_bytes())
     value = parse(text, source)
     with suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)

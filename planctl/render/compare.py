@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..compare import CoverageMatrix, ThemeComparison
+from ..compare import CoverageMatrix, ThemeComparison, path_text
 from ..terms import DiffOp, Term
 from . import md
 from .tabular import to_csv
@@ -58,7 +58,7 @@ def theme_markdown(c: ThemeComparison) -> str:
         for s in sections:
             heading = [e.term for e in s.evidence if e.where == "heading"]
             why = f"heading names {'、'.join(heading)}" if heading else f"score {s.score:.1f} from the text"
-            out.append(f"- {md.escape(s.to_dict()['path'])} (line {s.path[-1].line}; {md.escape(why)})")
+            out.append(f"- {md.escape(path_text(s.path))} (line {s.path[-1].line}; {md.escape(why)})")
         out.append("")
     out += ["## Aligned items", ""]
     header = [*labels, "similarity"]
@@ -144,11 +144,11 @@ def theme_rich(c: ThemeComparison, console: Console) -> list[RenderableType]:
             if len(filled) < 2:
                 continue
             for i, cell in filled[1:]:
-                text = Text(f"{filled[0][1].display} → {cell.display}: ", style="bold")
+                line = Text(f"{filled[0][1].display} → {cell.display}: ", style="bold")
                 for op in diffs[i] or []:
                     style = "" if op.op == "equal" else "red strike" if op.op == "delete" else "green"
-                    text.append(op.text, style=style)
-                parts.append(text)
+                    line.append(op.text, style=style)
+                parts.append(line)
     return parts
 
 
