@@ -51,6 +51,10 @@ def emit(fmt: str, output: Path | None, force: bool, make_text: Callable[[], str
     write_text(make_text(), output, force)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def warn(message: str) -> None:
     click.echo(f"warning: {message}", err=True)
 
@@ -277,7 +281,7 @@ def index(folder: Path | None, jobs: int | None, quiet: bool) -> None:
         return
     speed = f", {r.bytes_parsed / 1e6 / r.seconds:.1f} MB/s" if r.parsed and r.seconds else ""
     click.echo(
-        f"{found.root}: {len(found.entries)} documents indexed, {len(found.skipped)} skipped; "
+        f"{found.root}: {_count(len(found.entries), 'document')} indexed, {len(found.skipped)} skipped; "
         f"this run parsed {r.parsed}, reused {r.reused}, removed {r.removed} in {r.seconds:.2f} s{speed}. "
         f"Index: {index_path()}",
         err=True,

@@ -87,11 +87,11 @@ _TAIL = re.compile(r"(?:年均|累计|总量|的|各)$")
 _NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$")
 _PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,10})[)）]$")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
-# A count in Chinese numerals right after a verb of building: 培育四条特色街区 → 培育4条特色街区.
+# A figure in Chinese numerals right after a verb: 培育四条特色街区 → 培育4条特色街区, 达到五百亿元 → 达到500亿元.
 # Only there: 三年行动, 九年一贯制 and 两个毫不动摇 are names, not figures.
 _CN_FIGURE = re.compile(
-    r"(?P<verb>新增|新建|建成|培育|引进|打造|创建|创办|改造|建设|再建)(?P<cn>[一二两三四五六七八九十百千]+)"
-    r"(?=[个家所座处项条套])"
+    r"(?P<verb>新增|新建|建成|培育|引进|打造|创建|创办|改造|建设|再建|达到|完成|突破|超过|实现|增长)"
+    r"(?P<cn>[一二两三四五六七八九十百千]+)(?=[个家所座处项条套]|亿元|万元|万人|万平方米|万亩|万吨)"
 )
 
 

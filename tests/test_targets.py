@@ -173,3 +173,11 @@ def test_indicator_names_are_matched_across_plans():
     assert imap.canonical("全区社会消费品零售总额") == "社会消费品零售总额"
     assert imap.canonical("数字经济核心产业增加值占地区生产总值比重") != "地区生产总值"
     assert imap.canonical("某种全新的指标") == "某种全新的指标"
+
+
+def test_figures_in_chinese_numerals():
+    from planctl.parser import parse_text
+
+    doc = parse_text("第一章 主要目标\n到2025年,全区地区生产总值达到五百亿元,新建两所学校,实施三年行动计划,坚持两个毫不动摇。")
+    found = [(t.indicator, t.value, t.unit, t.year) for t in extract(doc, load_indicator_map())]
+    assert found == [("地区生产总值", 500, "亿元", 2025), ("学校", 2, "所", 2025)]
