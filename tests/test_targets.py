@@ -178,6 +178,7 @@ def test_indicator_names_are_matched_across_plans():
 def test_figures_in_chinese_numerals():
     from planctl.parser import parse_text
 
-    doc = parse_text("第一章 主要目标\n到2025年,全区地区生产总值达到五百亿元,新建两所学校,实施三年行动计划,坚持两个毫不动摇。")
+    text = "到2025年,全区地区生产总值达到五百亿元,新建两所学校,实施三年行动计划,坚持两个毫不动摇。"
+    doc = parse_text(f"第一章 主要目标\n{text}")
     found = [(t.indicator, t.value, t.unit, t.year) for t in extract(doc, load_indicator_map())]
     assert found == [("地区生产总值", 500, "亿元", 2025), ("学校", 2, "所", 2025)]
