@@ -315,7 +315,7 @@ def search(query: tuple[str, ...], theme: str | None, limit: int, corpus: Path |
     fmt = resolve_format(fmt, output)
     check_target(output, force)
     text = " ".join(query)
-    query_words(text)  # a bad query is a usage error before any work
+    words = query_words(text)  # a bad query is a usage error before any work
     tmap = chosen = None
     if theme:
         from .themes import load_theme_map
@@ -323,7 +323,7 @@ def search(query: tuple[str, ...], theme: str | None, limit: int, corpus: Path |
         tmap = load_theme_map(themes_file)
         chosen = tmap.require(theme)
     found = _open(corpus)
-    hits = run_search(found, text, limit, chosen, tmap)
+    hits = run_search(found, words, limit, chosen, tmap)
     emit(fmt, output, force, lambda: render.search_text(text, hits, fmt), lambda: render.search_rich(text, hits))
 
 

@@ -75,10 +75,9 @@ def _theme_lines(corpus: Corpus, entry: Entry, tmap: ThemeMap, theme: Theme) -> 
     return {s.line for ts in theme_sections(plan, theme) for _, s in ts.path[-1].walk()}
 
 
-def search(corpus: Corpus, query: str, limit: int = 20, theme: Theme | None = None,
+def search(corpus: Corpus, words: list[str], limit: int = 20, theme: Theme | None = None,
            tmap: ThemeMap | None = None) -> list[Hit]:
-    """The sections that contain every word of the query, best match first."""
-    words = query_words(query)
+    """The sections that contain every word (from query_words), best match first."""
     by_key = {e.key: e for e in corpus}
     rows = corpus.index.match(fts_query(words), set(by_key), limit)
     hits: list[Hit] = []

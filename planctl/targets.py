@@ -19,17 +19,15 @@ from .outline import Document, Section, Table
 _NUM = r"\d+(?:\.\d+)?"
 UNITS = (
     "万亿元", "亿元", "万元", "元", "万美元", "亿美元", "美元", "个百分点", "%", "‰", "万人次", "万人", "人次", "人",
-    "个工作日", "工作日", "万平方米", "万平",
+    "个工作日", "工作日", "万平",
     "户", "万户", "家", "个", "件", "张", "万吨", "吨", "万亩", "亩", "万平方米", "平方米", "公顷", "公里", "千米",
     "天", "岁", "年", "条", "所", "座", "处", "项", "次", "台", "辆", "套", "间", "床", "吨标准煤", "立方米",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # Money in 亿元 and people in 万人, so that targets written either way line up.
 _SYNONYMS = {"万平": "万平方米", "千米": "公里"}
-_SCALE = {"万元": ("亿元", 1e-4), "万亿元": ("亿元", 1e4), "元": ("元", 1.0), "人": ("万人", 1e-4),
-          "亿美元": ("万美元", 1e4)}
+_SCALE = {"万元": ("亿元", 1e-4), "万亿元": ("亿元", 1e4), "人": ("万人", 1e-4), "亿美元": ("万美元", 1e4)}
 
-COMPARATORS = ("at least", "at most", "about", "exactly")
 _AT_LEAST = ("≥", "≧", ">", "﹥", "＞", "不低于", "不少于", "超过", "大于", "高于", "以上")
 _AT_MOST = ("≤", "≦", "<", "﹤", "＜", "不高于", "不超过", "不多于", "低于", "以下", "以内")
 _ABOUT = ("约", "左右", "近", "大约", "~")
@@ -103,7 +101,7 @@ class Target:
     value: float | None
     value_text: str
     unit: str | None
-    comparator: str
+    comparator: str  # at least | at most | about | exactly
     year: int | None
     period: str | None
     base_value: float | None

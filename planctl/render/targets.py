@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
 BLANK = "—"
 PLAN_HEADER = ["indicator", "matched as", "target", "year", "base", "growth", "binding", "source", "line", "section"]
-MEASURES = {"level": "", "growth": "growth", "reduction": "reduction", "share": "share"}
 
 
 def _number(value: float | None, unit: str | None) -> str:
@@ -101,8 +100,7 @@ def _cell(found: list[Target]) -> str:
 
 
 def _indicator(row: TargetRow) -> str:
-    measure = MEASURES.get(row.measure, row.measure)
-    return f"{row.canonical} ({measure})" if measure else row.canonical
+    return row.canonical if row.measure == "level" else f"{row.canonical} ({row.measure})"
 
 
 def lineup_json(plans: list[Plan], rows: list[TargetRow], theme: str | None) -> str:
