@@ -85,6 +85,8 @@ _TAIL = re.compile(r"(?:年均|累计|总量|的|各)$")
 _NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$")
 _PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,10})[)）]$")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
+# A percentage in words: 增长百分之六点五 → 增长6.5%
+_CN_PERCENT = re.compile(r"百分之([零一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?")
 # A figure in Chinese numerals right after a verb: 培育四条特色街区 → 培育4条特色街区, 达到五百亿元 → 达到500亿元.
 # Only there: 三年行动, 九年一贯制 and 两个毫不动摇 are names, not figures.
 _CN_FIGURE = re.compile(
@@ -416,6 +418,12 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
     return [target for _, target in sorted(found, key=lambda pair: pair[0])]
 
 
+def _percent(m: re.Match[str]) -> str:
+    whole = cn_to_int(m.group(1))
+    fraction = "".join(str(cn_to_int(c)) for c in m.group(2) or "")
+    return f"{whole}.{fraction}%" if fraction else f"{whole}%"
+
+
 def sentence_targets(
     text: str, path: str, line: int, default_year: int | None, start_year: int | None, period: str | None,
     imap: IndicatorMap,
@@ -423,6 +431,7 @@ def sentence_targets(
     out: list[Target] = []
     # Asides in parentheses (其中:区本级完成143亿元…) are sub-targets of the figure before them.
     text = _CN_FIGURE.sub(lambda m: f"{m.group('verb')}{cn_to_int(m.group('cn'))}", _PARENS.sub("", text))
+    text = _CN_PERCENT.sub(_percent, text)
     for sentence in re.split(r"(?<=[。!?])", text):
         if not re.search(r"\d", sentence) or _is_past(sentence, start_year):
             continue

@@ -182,3 +182,6 @@ def test_figures_in_chinese_numerals():
     doc = parse_text(f"第一章 主要目标\n{text}")
     found = [(t.indicator, t.value, t.unit, t.year) for t in extract(doc, load_indicator_map())]
     assert found == [("地区生产总值", 500, "亿元", 2025), ("学校", 2, "所", 2025)]
+    doc = parse_text("一、2024年工作安排\n地区生产总值增长百分之六点五,城镇登记失业率控制在百分之四以内。")
+    found = [(t.indicator, t.measure, t.value, t.unit, t.comparator) for t in extract(doc, load_indicator_map())]
+    assert found == [("地区生产总值", "growth", 6.5, "%", "exactly"), ("城镇登记失业率", "level", 4, "%", "at most")]
