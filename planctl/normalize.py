@@ -38,9 +38,11 @@ _SPACES = re.compile(r"[ \t]+")
 _UNITS = set("%‰亿万千百元人户个家件项吨米平公里年月日倍")
 _CJK_PUNCT_BEFORE = set("。，、；：？！“”‘’《》()")
 _CJK_PUNCT_AFTER = set("“‘《(")
+# Punctuation that, beside a CJK character, makes a space spurious (after normalize_chars: ， → ,).
+_CJK_PUNCT_ANY = set("。，、；：？！“”‘’《》,;:!?")
 
 
-def _is_cjk(c: str) -> bool:
+def is_cjk(c: str) -> bool:
     return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
 
 
@@ -53,10 +55,13 @@ def _tidy_space(m: re.Match[str]) -> str:
         return ""
     if prev.isdigit() and nxt in _UNITS:
         return ""
-    prev_cjk = _is_cjk(prev)
+    prev_cjk = is_cjk(prev)
     if prev_cjk and nxt.isdigit():
         return ""
-    if (prev_cjk or prev in _CJK_PUNCT_BEFORE) and (_is_cjk(nxt) or nxt in _CJK_PUNCT_AFTER):
+    next_cjk = is_cjk(nxt)
+    if (prev_cjk or prev in _CJK_PUNCT_BEFORE) and (next_cjk or nxt in _CJK_PUNCT_AFTER):
+        return ""
+    if (prev_cjk and nxt in _CJK_PUNCT_ANY) or (prev in _CJK_PUNCT_ANY and next_cjk):
         return ""
     return " "
 
