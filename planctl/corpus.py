@@ -111,7 +111,7 @@ def open_corpus(root: Path | str | None = None, index: Index | None = None, work
         ident = stem if stems[stem] == 1 else os.path.relpath(row.path, root_key)
         corpus.entries.append(Entry(ident, row.path, row.doc, infos[row.doc], index))
     if not corpus.entries and not corpus.skipped:
-        raise PlanctlError(f"{folder}: no .txt, .md or .html plans in this folder")
+        raise PlanctlError(f"{folder}: no plans in this folder (.txt, .md, .html, .pdf, .docx or .doc)")
     return corpus
 
 

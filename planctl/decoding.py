@@ -37,9 +37,10 @@ _BOMS = (
 
 # Magic numbers of files people give by mistake, with what to do instead.
 _BINARY_MAGIC = (
-    (b"%PDF", "a PDF; convert it to text first (e.g. `pdftotext -layout FILE.pdf`)"),
-    (b"PK\x03\x04", "a .docx or other zip archive; save it as plain text (.txt) first"),
-    (b"\xd0\xcf\x11\xe0", "a legacy Word/Excel file; save it as plain text (.txt) first"),
+    # PDF and Word files are read before decoding (documents.py); what reaches here is something else.
+    (b"%PDF", "a PDF; read it with planctl's PDF reader (give the file, not its bytes)"),
+    (b"PK\x03\x04", "a zip archive but not a Word document; planctl reads .txt, .md, .html, .pdf, .docx, .doc"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Office file but not a Word document (Excel?); save the plan as .docx or .txt"),
     (b"\x89PNG", "a PNG image, not a text document"),
     (b"\xff\xd8\xff", "a JPEG image, not a text document"),
     (b"GIF8", "a GIF image, not a text document"),

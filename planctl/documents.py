@@ -11,7 +11,46 @@ from .errors import PlanctlError
 if TYPE_CHECKING:
     from .outline import Document
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text", ".pdf", ".docx", ".doc")
+
+
+def binary_format(data: bytes) -> str | None:
+    """pdf, docx or doc when the bytes are one of the published formats planctl reads, else None."""
+    if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        head = data[:65536]
+        # An Office Open XML package; a truncated one may show only its content-types entry.
+        if b"word/" in head or (b"[Content_Types].xml" in head and b"xl/" not in head and b"ppt/" not in head):
+            return "docx"
+    if data.startswith(b"\xd0\xcf\x11\xe0") and b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t" in data:
+        return "doc"
+    return None
+
+
+def parse_data(data: bytes, source: str) -> Document:
+    """Bytes of any format planctl reads to an outline; PlanctlError for anything unreadable."""
+    from .decoding import NotTextError  # the parser's modules load only when something is parsed
+    from .parser import parse_bytes, parse_text
+
+    fmt = binary_format(data)
+    if fmt is None:
+        try:
+            return parse_bytes(data, source)
+        except NotTextError as exc:
+            raise PlanctlError(f"{source}: not a text document: {exc}") from None
+    from .pdf import PdfError, read_pdf
+    from .word import WordError, read_doc, read_docx
+
+    reader = {"pdf": read_pdf, "docx": read_docx, "doc": read_doc}[fmt]
+    try:
+        extracted = reader(data)
+    except (PdfError, WordError) as exc:
+        raise PlanctlError(f"{source}: {exc}") from None
+    doc = parse_text(extracted.text, source, fmt)
+    if extracted.pages:
+        doc.set_pages(extracted.pages)
+    return doc
 
 
 def read_bytes(path: Path) -> bytes:
@@ -28,17 +67,11 @@ def read_bytes(path: Path) -> bytes:
 
 
 def load_document(path: Path | str) -> Document:
-    from .decoding import NotTextError  # the parser's modules load only when something is parsed
-    from .parser import parse_bytes
-
     path = Path(path)
     data = read_bytes(path)
     if not data.strip():
         raise PlanctlError(f"{path}: the file is empty; nothing to outline")
-    try:
-        doc = parse_bytes(data, os.fspath(path))
-    except NotTextError as exc:
-        raise PlanctlError(f"{path}: not a text document: {exc}") from None
+    doc = parse_data(data, os.fspath(path))
     if not doc.sections and not doc.preamble and not doc.front_matter and not doc.tables:
         raise PlanctlError(f"{path}: no text left after removing web-page furniture; is this the right file?")
     return doc

@@ -68,29 +68,29 @@ _MD_CHARS = re.compile(r"[#*_>\[!<+|=-]")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
-def strip_markdown_line(line: str) -> tuple[str, bool]:
-    """Remove Markdown marks from one line; say whether it was marked as a heading or bold."""
+def strip_markdown_line(line: str) -> tuple[str, str]:
+    """Remove Markdown marks from one line; say how it was marked: "heading" (#), "bold" (**…**) or ""."""
     if not _MD_CHARS.search(line):
-        return line, False
-    marked = False
+        return line, ""
+    marked = ""
     if _MD_RULE.match(line) or _MD_TABLE_RULE.match(line):
-        return "", False
+        return "", ""
     if _MD_HEADING.match(line):
         line = _MD_HEADING.sub("", line)
-        marked = True
+        marked = "heading"
     line = _MD_QUOTE.sub("", line)
     line = _MD_BULLET.sub("", line)
     stripped = line.strip()
     if stripped.startswith(("**", "__")) and _MD_EMPH.match(stripped):
-        marked = True
+        marked = marked or "bold"
     line = _MD_EMPH.sub(r"\2", line)
     line = _MD_LINK.sub(r"\1", line)
     line = _TAG.sub("", line)
     return line, marked
 
 
-def prepare(text: str) -> tuple[list[str], list[bool]]:
-    """Plain lines of a document and, per line, whether markup marked it as a heading."""
+def prepare(text: str) -> tuple[list[str], list[str]]:
+    """Plain lines of a document and, per line, how markup marked it ("heading", "bold" or "")."""
     if looks_like_html(text):
         text = html_to_text(text)
     else:
@@ -100,7 +100,7 @@ def prepare(text: str) -> tuple[list[str], list[bool]]:
             text = "\n" * front.group(0).count("\n") + text[front.end() :]
         text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lines: list[str] = []
-    marks: list[bool] = []
+    marks: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line, marked = strip_markdown_line(raw)
         lines.append(line)

@@ -42,3 +42,22 @@ def circled_to_int(char: str) -> int | None:
     if 0x2460 <= code <= 0x2473:
         return code - 0x2460 + 1
     return None
+
+
+def int_to_cn(n: int) -> str:
+    """1 → 一, 10 → 十, 14 → 十四, 20 → 二十, 105 → 一百零五: counting as headings are numbered."""
+    digits = "零一二三四五六七八九"
+    if n < 0:
+        return str(n)
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n - 10] if n > 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        tail = "" if rest == 0 else ("零" + digits[rest] if rest < 10 else
+                                     ("一" + int_to_cn(rest) if rest < 20 else int_to_cn(rest)))
+        return digits[n // 100] + "百" + tail
+    return str(n)

@@ -20,6 +20,7 @@ class Paragraph:
     text: str
     line: int
     topic: str | None = None  # the short lead sentence the paragraph opens with
+    page: int | None = None  # for a PDF, the page the paragraph starts on
 
 
 @dataclass
@@ -54,10 +55,16 @@ class Section:
     tables: list[Table] = field(default_factory=list)
     glossary: list[GlossaryEntry] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+    page: int | None = None  # for a PDF, the page the heading is on
 
     @property
     def heading(self) -> str:
         return f"{self.label}{' ' if self.label and self.style in '部分篇章节' else ''}{self.title}"
+
+    @property
+    def where(self) -> str:
+        """Where a reader finds the heading: its line, and its page for a PDF."""
+        return f"p. {self.page}, line {self.line}" if self.page is not None else f"line {self.line}"
 
     @property
     def topics(self) -> list[str]:
@@ -88,6 +95,7 @@ class Section:
             "style": self.style,
             "level": self.level,
             "line": self.line,
+            **({"page": self.page} if self.page is not None else {}),
             "size": self.size(),
             "topics": self.topics,
             "paragraphs": [p.text for p in self.paragraphs],
@@ -131,7 +139,7 @@ class Document:
     kind: str = "other"  # five-year plan | work report | other
     year: int | None = None
     period: str | None = None  # e.g. 2021-2025 for a five-year plan
-    encoding: str = "utf-8"
+    encoding: str = "utf-8"  # of a text file; pdf, docx or doc for those formats
     traditional: bool = False
     warnings: list[LineWarning] = field(default_factory=list)
     front_matter: list[Paragraph] = field(default_factory=list)
@@ -140,6 +148,20 @@ class Document:
     tables: list[Table] = field(default_factory=list)  # tables before the first heading
     sections: list[Section] = field(default_factory=list)
     furniture: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, text)
+    pages: list[int] = field(default_factory=list)  # for a PDF: the page of each line of its text
+
+    def page_of(self, line: int) -> int | None:
+        return self.pages[line - 1] if 0 < line <= len(self.pages) else None
+
+    def set_pages(self, pages: list[int]) -> None:
+        """Give every section and paragraph the page it starts on (a PDF's lines are not the reader's)."""
+        self.pages = pages
+        for p in self.preamble:
+            p.page = self.page_of(p.line)
+        for _, section in self.walk():
+            section.page = self.page_of(section.line)
+            for p in section.paragraphs:
+                p.page = self.page_of(p.line)
 
     def walk(self) -> Iterator[tuple[tuple[Section, ...], Section]]:
         for s in self.sections:

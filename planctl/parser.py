@@ -74,7 +74,7 @@ def _titleish(text: str, damaged: bool = False) -> bool:
 class _Line:
     no: int
     text: str
-    marked: bool
+    marked: str  # "heading" (Markdown #, a Word heading style), "bold", or ""
 
 
 class _Builder:
@@ -189,7 +189,12 @@ def _front_matter(lines: list[_Line], doc: Document) -> int:
                 j += 1
             i = j
     damaged = {w.line for w in doc.warnings}
-    while i < len(lines) and _titleish(lines[i].text, lines[i].no in damaged) and len(doc.front_matter) < 40:
+    while (
+        i < len(lines)
+        and _titleish(lines[i].text, lines[i].no in damaged)
+        and len(doc.front_matter) < 40
+        and not (lines[i].marked == "heading" and doc.front_matter)  # a marked heading ends the title block
+    ):
         doc.front_matter.append(Paragraph(lines[i].text, lines[i].no))
         i += 1
     return i

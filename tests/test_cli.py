@@ -193,7 +193,7 @@ def test_output_format_follows_the_file_suffix(tmp_path):
         (lambda d: d, "is a folder; give a plan's text file, or use --corpus"),
         (lambda d: (d / "empty.txt", (d / "empty.txt").write_bytes(b""))[0], "the file is empty; nothing to outline"),
         (lambda d: (d / "a.pdf", (d / "a.pdf").write_bytes(b"%PDF-1.4\n"))[0],
-         "not a text document: this is a PDF; convert it to text first (e.g. `pdftotext -layout FILE.pdf`)"),
+         "the PDF is damaged and cannot be read; export or download it again"),
     ],
 )
 def test_bad_files_get_one_clear_line(tmp_path, make, message):

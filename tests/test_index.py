@@ -66,9 +66,7 @@ def test_broken_files_are_reported_and_skipped_not_fatal(folder):
     assert len(corpus.entries) == 5
     reasons = {p.name: why for p, why in corpus.skipped}
     assert reasons["empty.md"] == "the file is empty; nothing to outline"
-    assert reasons["scan.txt"] == (
-        "not a text document: this is a PDF; convert it to text first (e.g. `pdftotext -layout FILE.pdf`)"
-    )
+    assert reasons["scan.txt"] == "the PDF is damaged and cannot be read; export or download it again"
     assert open_corpus(folder).report.parsed == 0  # broken files are not retried until they change
 
 

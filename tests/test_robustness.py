@@ -28,9 +28,8 @@ def run(*args: str):
         ("empty.txt", "the file is empty; nothing to outline"),
         ("blank_lines.txt", "the file is empty; nothing to outline"),
         ("image.png", "not a text document: this is a PNG image, not a text document"),
-        ("report.pdf",
-         "not a text document: this is a PDF; convert it to text first (e.g. `pdftotext -layout FILE.pdf`)"),
-        ("plan.docx", "not a text document: this is a .docx or other zip archive; save it as plain text (.txt) first"),
+        ("report.pdf", "the PDF is damaged and cannot be read; export or download it again"),
+        ("plan.docx", "the .docx is damaged or incomplete; open it in Word or WPS and save it again"),
         ("nul.bin", "not a text document: it contains NUL bytes, so it is a binary file, not a text document"),
     ],
 )

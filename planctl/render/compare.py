@@ -58,7 +58,7 @@ def theme_markdown(c: ThemeComparison) -> str:
         for s in sections:
             heading = [e.term for e in s.evidence if e.where == "heading"]
             why = f"heading names {'、'.join(heading)}" if heading else f"score {s.score:.1f} from the text"
-            out.append(f"- {md.escape(path_text(s.path))} (line {s.path[-1].line}; {md.escape(why)})")
+            out.append(f"- {md.escape(path_text(s.path))} ({s.path[-1].where}; {md.escape(why)})")
         out.append("")
     out += ["## Aligned items", ""]
     header = [*labels, "similarity"]
@@ -113,7 +113,7 @@ def theme_rich(c: ThemeComparison, console: Console) -> list[RenderableType]:
     sections.add_column("plan", no_wrap=True)
     sections.add_column("sections on the theme", overflow="fold")
     for plan, secs in zip(c.plans, c.sections, strict=True):
-        text = "\n".join(f"{s.to_dict()['path']} [dim](line {s.path[-1].line})[/]" for s in secs)
+        text = "\n".join(f"{s.to_dict()['path']} [dim]({s.path[-1].where})[/]" for s in secs)
         sections.add_row(escape(plan.label), text or f"[red]{BLANK} nothing on this theme[/]")
     parts.append(sections)
     min_col = 16

@@ -76,7 +76,8 @@ def outline_tree(doc: Document, depth: int | None = None, topics: bool = False) 
     def add(parent: Tree, section: Section, level: int) -> None:
         sep = " " if section.style in ("部分", "篇", "章", "节") else ""
         label = f"[cyan]{escape(section.label)}[/]{sep}" if section.label else ""
-        node = parent.add(f"{label}{escape(section.title)}  [dim]{section.size():,} chars[/]")
+        page = f", p. {section.page}" if section.page is not None else ""
+        node = parent.add(f"{label}{escape(section.title)}  [dim]{section.size():,} chars{page}[/]")
         if topics:
             for t in section.topics:
                 node.add(f"[green]·[/] {escape(t)}")
