@@ -110,8 +110,11 @@ def _drop_furniture(pages: list[list[_Line]], spacing: float) -> list[_Line]:
 
 
 def _ems(text: str) -> float:
-    """Width of a line in full-width characters: ASCII letters and digits are about half as wide."""
-    return sum(0.5 if c.isascii() else 1.0 for c in text) or 1.0
+    """Width of a line in full-width characters: ASCII letters and digits are about half as wide.
+
+    Counted from the UTF-8 length (1 byte for ASCII, 3 for CJK) rather than character by character."""
+    wide = (len(text.encode("utf-8")) - len(text)) / 2
+    return (wide + (len(text) - wide) / 2) or 1.0
 
 
 def _layout(lines: list[_Line]) -> tuple[float, float, float, float]:
