@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from . import __version__
@@ -35,7 +36,7 @@ from .outline import Document, Place
 
 CACHE_ENV = "PLANCTL_CACHE_DIR"
 INDEX_ENV = "PLANCTL_INDEX"
-SCHEMA = 2
+SCHEMA = 3
 BATCH_SECONDS = 10.0  # commit at least this often, so an interrupted run keeps what it indexed
 PARALLEL_FROM = 8  # parse in worker processes from this many new documents on
 
@@ -63,6 +64,9 @@ def code_fingerprint() -> str:
     for source in sorted(Path(__file__).parent.glob("*.py")):
         with suppress(OSError):
             digest.update(source.read_bytes())
+    # The gazetteer is data the parser reads: a new table must describe every document again too.
+    with suppress(OSError):
+        digest.update(resources.files("planctl.config").joinpath("divisions.tsv").read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -210,7 +214,7 @@ CREATE TABLE IF NOT EXISTS files (root TEXT, path TEXT, size INT, mtime_ns INT, 
                                   PRIMARY KEY (root, path));
 CREATE INDEX IF NOT EXISTS files_doc ON files(doc);
 CREATE TABLE IF NOT EXISTS docs (key TEXT PRIMARY KEY, title TEXT, province TEXT, city TEXT, county TEXT,
-                                 kind TEXT, year INT, period TEXT, chars INT, warnings INT);
+                                 level TEXT, code TEXT, kind TEXT, year INT, period TEXT, chars INT, warnings INT);
 CREATE TABLE IF NOT EXISTS outlines (key TEXT PRIMARY KEY, outline BLOB);
 CREATE TABLE IF NOT EXISTS sections (id INTEGER PRIMARY KEY, doc TEXT, line INT, path TEXT, text BLOB);
 CREATE INDEX IF NOT EXISTS sections_doc ON sections(doc);
@@ -305,9 +309,9 @@ class Index:
 
     def infos(self, root: str) -> dict[str, DocInfo]:
         rows = self.db.execute(
-            "SELECT key, title, province, city, county, kind, year, period, chars, warnings FROM docs "
+            "SELECT key, title, province, city, county, level, code, kind, year, period, chars, warnings FROM docs "
             "WHERE key IN (SELECT doc FROM files WHERE root = ?)", (root,))
-        return {r[0]: DocInfo(r[0], r[1], Place(r[2], r[3], r[4]), r[5], r[6], r[7], r[8], r[9]) for r in rows}
+        return {r[0]: DocInfo(r[0], r[1], Place(*r[2:7]), r[7], r[8], r[9], r[10], r[11]) for r in rows}
 
     def outline(self, key: str) -> Document | None:
         row = self.db.execute("SELECT outline FROM outlines WHERE key = ?", (key,)).fetchone()
@@ -355,9 +359,9 @@ class Index:
         i = p.info
         # Metadata apart from the outlines: listing thousands of documents reads a small table.
         self.db.execute(
-            "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (p.key, i.title, i.place.province, i.place.city, i.place.county, i.kind, i.year, i.period, i.chars,
-             i.warnings),
+            "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (p.key, i.title, i.place.province, i.place.city, i.place.county, i.place.level, i.place.code, i.kind,
+             i.year, i.period, i.chars, i.warnings),
         )
         self.db.execute("INSERT OR REPLACE INTO outlines VALUES (?, ?)", (p.key, p.outline))
         start = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM sections").fetchone()[0] + 1

@@ -89,8 +89,22 @@ def strip_markdown_line(line: str) -> tuple[str, str]:
     return line, marked
 
 
+_LITERAL_BREAK = re.compile(r"\\r\\n|\\n|\\r")
+
+
+def literal_breaks(text: str) -> str:
+    """Line breaks written out as the characters \\r\\n (a scrape stored through an escaping step) made real.
+
+    Only where they outnumber the real line breaks: a plan does not otherwise contain backslashes."""
+    escaped = text.count("\\n") + text.count("\\r")
+    if escaped >= 3 and escaped > text.count("\n"):
+        return _LITERAL_BREAK.sub("\n", text)
+    return text
+
+
 def prepare(text: str) -> tuple[list[str], list[str]]:
     """Plain lines of a document and, per line, how markup marked it ("heading", "bold" or "")."""
+    text = literal_breaks(text)
     if looks_like_html(text):
         text = html_to_text(text)
     else:

@@ -1,159 +1,382 @@
-"""What a document is, read from its own text: title, place, kind, year and plan period."""
+"""What a document is, read from its own text: title, place, kind, year and plan period.
+
+The place is the issuing government, not any place the text mentions: the name before 人民政府, before
+第N届人民代表大会 in the delivery line, in the title before 政府工作报告 or 国民经济和社会发展, after
+我代表. Names are read with the gazetteer of China's divisions, so a county brings its city and
+province, a former name its present unit, and an ambiguous name (朝阳区, 鼓楼区) is settled by the
+province or city the text names, else reported.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .gazetteer import Division, load
 from .numerals import cn_to_int
-from .outline import Document, Place
+from .outline import Document, LineWarning, Place
 
-_DOC_WORD = re.compile(r"(规划|纲要|政府工作报告|工作报告|计划|方案|意见)")
-_ADMIN_SUFFIX = "区|县|市|旗|自治县|自治旗|林区|特区"
-_PLACE_BEFORE = re.compile(
-    rf"([\u4e00-\u9fff]{{2,12}}?(?:{_ADMIN_SUFFIX}))(?=人民政府|第[一二三四五六七八九十]+届|国民经济|"
-    r"政府工作报告|“十|十[一二三四五]五|[一-十]{2}年|20\d\d年)"
+HEAD_CHARS = 3000  # the opening of a document: title, delivery line, speaker, first paragraphs
+HEAD_LINES = 60
+NATIONAL = "中华人民共和国"
+
+# What follows an issuer's name (weight): its government, its congress, its own title.
+_ISSUER_AFTER = re.compile(
+    r"(?P<w5>人民政府(?:向大会|工作报告))"
+    r"|(?P<w4>人民政府|(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告|第[一二三四五六七八九十]+届人民代表大会|"
+    r"人民代表大会|国民经济和社会发展|[“\"]?十[一二三四五六]五[”\"]?(?:时期)?(?:国民经济|规划|发展规划)|"
+    r"(?:19|20)\d\d年(?:国民经济|工作报告)|委员会?关于|委关于|"
+    r"[省市县区旗州]长|(?:代)?(?:主席|省长|市长|县长|区长|旗长|州长)\s*\S{2,4}(?:同志)?作)"
 )
+_ISSUER_BEFORE = re.compile(r"(?:我|谨)代表$|中共$|中国共产党$|发文单位[:：]\s*$|在$")
+_NATIONAL_CUES = re.compile(
+    r"我代表国务院|国务院总理|全国人民代表大会第[一二三四五六七八九十]+次会议|第[一二三四五六七八九十]+届全国人民代表大会|"
+    r"中华人民共和国国民经济和社会发展|中共中央关于制定国民经济和社会发展"
+)
+
+_DOC_WORD = re.compile(r"政府工作报告|工作报告|规划纲要|五年规划|发展规划|规划|纲要|建议|计划|方案|意见")
+_SPEAKER = re.compile(r"(省长|市长|县长|区长|旗长|州长|主席|总理)\s*\S{0,4}$")
+_CITATION = re.compile(r"引证码|CLI\.\d|法宝|来源[:：]|URL|http|www\.|点击|浏览|字号|打印|分享")
+_TITLE_PREFIX = re.compile(r"^(标题|题目|名称|文件名)\s*[:：]\s*")
+_DESCRIPTION = re.compile(r"^(描述|简介|摘要|内容摘要)\s*[:：]\s*[^《]{0,10}《([^》]{4,60})》")
+_SITE_SUFFIX = re.compile(r"(?:[_|]|\s+-\s+|-(?=[^-]{0,20}(?:网|在线|门户|政府网站|人民政府)))[^_|]*$")
+_DATE_LINE = re.compile(r"^[-—–(（\s]*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?")
+_CN_DATE = re.compile(r"^[(（]?([〇○零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月")
+_DELIVERY = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。]{0,12}?在?[^。]{2,40}?人民代表大会")
+_DELIVERY_CN = re.compile(
+    r"([〇○零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[^。]{0,12}?人民代表大会")
+# When the issuer dated it (a collector's 发文时间), and when a web page published it (often later).
+_ISSUED = re.compile(r"(?:发文时间|发文日期|成文日期|印发日期)\s*[:：]?\s*((?:19|20)\d\d)[-年./]")
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发表时间|日期)\s*[:：]?\s*((?:19|20)\d\d)[-年./]")
+_REVISED = re.compile(r"((?:19|20)\d\d)\s*年(?:版|更新|修订|修编|调整|修改)")
+_LAST_YEAR = re.compile(r"去年|过去一年|过去的一年|上一年|一年来")
+# A report's headings name the year it reviews (一、2014年工作回顾) and the year it plans (二、2015年工作安排).
+_REVIEW = re.compile(
+    r"((?:19|20)\d\d)\s*年[^。]{0,12}?(?:工作回顾|主要工作|工作总结)|关于((?:19|20)\d\d)年(?:政府)?工作")
+_AHEAD = re.compile(r"((?:19|20)\d\d)\s*年的?(?:政府)?(?:工作(?!回顾|总结)|主要(?:预期)?目标|重点|总体要求|目标任务|"
+                    r"经济社会发展)")
+_YEAR_IN = re.compile(r"((?:19|20)\d\d)\s*年?(?=[\u4e00-\u9fff]{0,12}政府工作报告|政府工作报告)")
+_ANY_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!远景|远期|愿景)")
 _FYP_ORDINAL = re.compile(r"第([一二三四五六七八九十]+)个五年")
-_FYP_SHORT = re.compile(r"十([一二三四五])五")
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-MENTION_WINDOW = 12000  # characters read when counting place names; the opening pages suffice
-_ISO_DATE = re.compile(r"((?:19|20)\d\d)-\d{1,2}-\d{1,2}")
+_FYP_SHORT = re.compile(r"十([一二三四五六])五")
+_PROPOSAL = re.compile(r"关于制定.{0,40}?(?:五年规划|规划)的建议")
+_FIVE_YEAR = re.compile(r"国民经济和社会发展.{0,20}?(?:五年规划|十[一二三四五六]五.{0,4}规划)|五年规划纲要|"
+                        r"十[一二三四五六]五.{0,6}规划纲要|远景目标纲要")
+_WORK_REPORT = re.compile(r"政府工作报告|人民政府工作报告")
+_DELIVERED = re.compile(r"向大会(?:作)?(?:报告|作)(?:政府)?工作|人民代表大会第[一二三四五六七八九十]+次会议上")
+# What a work report says of itself, whatever its title: at least two of these in its opening.
+_REPORT_CUES = (
+    re.compile(r"各位代表"), re.compile(r"向大会(?:作|报告)|请予审议|请各位代表审议"),
+    re.compile(r"工作回顾|一年来|过去一年|过去的一年"), re.compile(r"今年(?:是|的?主要|经济社会|政府工作)"),
+    re.compile(r"政府自身建设|政协委员"),
+)
+# Who the opening speaks for: 我代表县人民政府, else the level it calls its own (全县, 我市), never the level
+# above it names (省委、省政府 in a city's report). A district says 全区 as an autonomous region does.
+_SPEAKS_FOR = re.compile(r"我代表(?:本)?(自治区|省|市|州|盟|县|区|旗)(?:人民)?政府")
+_SELF_WORDS = {
+    "county": re.compile(r"全县|我县|本县|全旗|我旗|(?<!自治)全区|我区"),
+    "city": re.compile(r"全市|我市|本市|全州|我州|全盟"),
+    "province": re.compile(r"全省|我省|本省|全自治区"),
+}
+_LEVEL_OF_WORD = {"自治区": "province", "省": "province", "市": "city", "州": "city", "盟": "city", "县": "county",
+                  "区": "county", "旗": "county"}
+MENTION_CHARS = 20000
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[str, list[str]]:
-    """Province → prefecture-level divisions, from config/places.yaml."""
-    import yaml
+@dataclass
+class _Claim:
+    unit: Division | None  # None for the nation
+    weight: int
+    where: int  # offset in the head, for the warning's line
+    written: str  # the name as the text writes it
 
-    text = resources.files("planctl.config").joinpath("places.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+
+def short_name(name: str) -> str:
+    """兴隆台区 → 兴隆台, 辽宁省 → 辽宁, 延边朝鲜族自治州 → 延边; two-character names keep their suffix."""
+    return _short(name)
 
 
 @lru_cache(maxsize=4096)
-def short_name(name: str) -> str:
-    """兴隆台区 → 兴隆台, 辽宁省 → 辽宁, 延边朝鲜族自治州 → 延边; two-character names keep their suffix."""
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县",
-                   "地区", "林区", "省", "市", "区", "县", "盟", "旗"):
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            stem = name[: -len(suffix)]
-            return re.sub(r"(朝鲜族|土家族|苗族|藏族|羌族|彝族|布依族|侗族|哈尼族|壮族|傣族|白族|景颇族|傈僳族|"
-                          r"回族|蒙古族|蒙古|柯尔克孜|哈萨克)+$", "", stem) or stem
+def _short(name: str) -> str:
+    from .gazetteer import _stem
+
+    for level in ("province", "county"):
+        stem = _stem(name, level)
+        if stem != name:
+            return stem
     return name
 
 
 @lru_cache(maxsize=1)
-def _name_index() -> tuple[re.Pattern[str], dict[str, list[str]]]:
-    """One pattern for every province and city's short name, and the full names each stands for."""
-    owners: dict[str, list[str]] = {}
-    for prov, cities in gazetteer().items():
-        for name in (prov, *cities):
-            owners.setdefault(short_name(name), []).append(name)
-    alternation = "|".join(re.escape(s) for s in sorted(owners, key=lambda s: (-len(s), s)))
-    return re.compile(alternation), owners
+def _scan_names() -> tuple[dict[str, tuple[list[str], str]], dict[str, int]]:
+    """Every name worth finding in a text → (codes, "full" | "variant" | "short"), and for each first two
+    characters of a name the length of the longest name that starts with them.
+
+    Short forms without a suffix (兴隆台, 宁夏) are kept, but count only where an issuer's cue follows
+    or, for a text that never names its issuer, beside a mention of their province or city."""
+    g = load()
+    table: dict[str, tuple[list[str], str]] = {}
+    for kind, names in (("short", g.shorts), ("variant", g.variants), ("full", g.names)):
+        for name, codes in names.items():
+            if len(name) >= 2:
+                table[name] = (codes, kind)
+    prefixes: dict[str, int] = {}
+    for name in table:
+        prefixes[name[:2]] = max(prefixes.get(name[:2], 0), len(name))
+    return table, prefixes
 
 
-def _mentions(text: str, names: list[str]) -> Counter[str]:
-    """How often each of the given provinces or cities is named in the text (by its short name)."""
-    pattern, owners = _name_index()
-    wanted = set(names)
-    counts: Counter[str] = Counter()
-    for short, n in Counter(pattern.findall(text[:MENTION_WINDOW])).items():
-        for name in owners[short]:
-            if name in wanted:
-                counts[name] += n
-    return counts
-
-
-def _strip_prefixes(name: str) -> tuple[str | None, str | None, str]:
-    """Split 辽宁省盘锦市兴隆台区 into province, city and the rest."""
-    name = re.sub(r"^\(?([^()]*)\)", r"\1", name)
-    province = city = None
-    for prov in gazetteer():
-        for form in (prov, short_name(prov)):
-            if name.startswith(form) and len(name) > len(form):
-                province, name = prov, name[len(form) :]
-                break
-        if province:
-            break
-    for prov, cities in gazetteer().items():
-        if province and prov != province:
-            continue
-        for c in cities:
-            for form in (c, short_name(c)):
-                if name.startswith(form) and len(name) > len(form) + 1:
-                    city, province, name = c, province or prov, name[len(form) :]
+def _names_in(text: str) -> list[tuple[int, int, list[str], str]]:
+    """(start, end, codes, kind) of each division name in the text, longest first at each position."""
+    table, prefixes = _scan_names()
+    found = []
+    i = 0
+    n = len(text)
+    while i < n - 1:
+        longest = prefixes.get(text[i : i + 2])
+        if longest:  # most positions start no name: one look-up
+            for size in range(min(longest, n - i), 1, -1):
+                hit = table.get(text[i : i + size])
+                if hit is not None:
+                    found.append((i, i + size, hit[0], hit[1]))
+                    i += size
                     break
-            if city:
-                break
-        if city:
+            else:
+                i += 1
+        else:
+            i += 1
+    return found
+
+
+def _claims(head: str, title: str) -> list[_Claim]:
+    """Each name in the opening that an issuer's cue follows or precedes, with its weight."""
+    g = load()
+    claims: list[_Claim] = []
+    if _NATIONAL_CUES.search(head) or _NATIONAL_CUES.search(title):
+        m = _NATIONAL_CUES.search(head)
+        claims.append(_Claim(None, 6, m.start() if m else 0, NATIONAL))
+    names = _names_in(head)
+    for k, (start, end, codes, kind) in enumerate(names):
+        after = head[end : end + 24]
+        # A chain of names (保定市清苑区2023年政府工作报告) gives the cue to its last, most specific, name.
+        chained = k + 1 < len(names) and names[k + 1][0] == end
+        cue = _ISSUER_AFTER.match(after) if not chained else None
+        before = _ISSUER_BEFORE.search(head[max(0, start - 8) : start])
+        weight = 0
+        if cue:
+            weight = 5 if cue.group("w5") else 4
+        elif before and kind != "short" and not chained:
+            weight = 2
+        if not weight:
+            continue
+        written = head[start:end]
+        in_title = bool(title) and written in title
+        units = [g.units[c] for c in codes]
+        chain_names = {head[s:e] for s, e, _, _ in names[max(0, k - 3) : k]}
+        for unit in _settle(units, chain_names, head):
+            claims.append(_Claim(unit, weight + (2 if in_title else 0), start, written))
+    return claims
+
+
+def _settle(units: list[Division], chain: set[str], text: str) -> list[Division]:
+    """Of the units a name may stand for, those whose province or city the text names; all if none is."""
+    if len(units) == 1:
+        return units
+    g = load()
+
+    def named(unit: Division) -> int:
+        score = 0
+        for parent in g.chain(unit.code)[:-1]:
+            forms = {parent.name, parent.short, short_name(parent.name)}
+            if forms & chain:
+                score += 10
+            score += sum(text.count(f) for f in forms if len(f) >= 2)
+        return score
+
+    scored = sorted(((named(u), u) for u in units), key=lambda x: -x[0])
+    best = scored[0][0]
+    return [u for s, u in scored if s == best and s > 0] or units
+
+
+def _place(head: str, title: str) -> tuple[Place, str | None]:
+    """The issuing unit; and a warning when its name is ambiguous."""
+    g = load()
+    claims = _claims(head, title)
+    if not claims:
+        return Place(), None
+    totals: Counter[str] = Counter()
+    by_code: dict[str, list[_Claim]] = {}
+    for c in claims:
+        key = c.unit.code if c.unit else "national"
+        totals[key] += c.weight
+        by_code.setdefault(key, []).append(c)
+    # Where a claimed county lies inside a claimed city or province, the specific unit carries their weight.
+    support = Counter(totals)
+    for key in totals:
+        if key == "national":
+            continue
+        for parent in g.chain(key)[:-1]:
+            if parent.code in totals:
+                support[key] += totals[parent.code] // 2
+    best_weight = max(support.values())
+    top = [k for k, v in support.items() if v == best_weight]
+    if "national" in top or (support.get("national", 0) >= 6 and best_weight < 8):
+        return Place(level="national"), None
+    if len(top) > 1:
+        names = {by_code[k][0].written for k in top}
+        if len(names) == 1:  # one name, several units the text does not tell apart
+            where = "、".join(g.chain(k)[0].name + (g.chain(k)[1].name if len(g.chain(k)) > 2 else "") for k in top)
+            name = names.pop()
+            return Place(county=name, level=g.units[top[0]].level), (
+                f"place “{name}” is ambiguous ({where}); the text names neither its province nor its city")
+        top.sort(key=lambda k: -len(g.chain(k)))
+    unit = g.units[top[0]]
+    return _place_of(unit, by_code[top[0]][0].written), None
+
+
+def _mentioned_place(head: str, text: str) -> Place:
+    """For a text that never names its issuer (我代表县政府 …): the unit of the level it speaks for
+    (全县, 市政府 …) that it names most often, by full or short name; none below two mentions."""
+    g = load()
+    speaks = _SPEAKS_FOR.search(head)
+    if speaks:
+        level = _LEVEL_OF_WORD[speaks.group(1)]
+    else:
+        counts = {lv: len(pattern.findall(head)) for lv, pattern in _SELF_WORDS.items()}
+        level = max(counts, key=lambda k: counts[k])
+        if not counts[level]:
+            return Place()
+    found = [(codes, kind) for _, _, codes, kind in _names_in(text) if kind != "variant"]
+    named = {code for codes, _ in found for code in codes}
+    mentions: Counter[str] = Counter()
+    for codes, _kind in found:
+        for code in codes:
+            unit = g.units[code]
+            # A short form (容城, 新区, 资源) counts only for a unit whose province or city the text names too.
+            if (unit.level == level and any(p.code in named for p in g.chain(code)[:-1])) or (
+                    unit.level == level == "province"):
+                mentions[code] += 1
+    if not mentions:
+        return Place()
+    (code, n), *rest = [*mentions.most_common(2), ("", 0)]
+    if n < 2 or rest[0][1] == n:
+        return Place()
+    return _place_of(g.units[code], g.units[code].name)
+
+
+def _place_of(unit: Division, written: str) -> Place:
+    """A unit as a Place: province, city and county filled from its chain; the county as the text wrote it."""
+    g = load()
+    chain = g.chain(unit.code)
+    province = chain[0].name
+    city = next((u.name for u in chain if u.level == "city"), None)
+    county = next((u.name for u in chain if u.level == "county"), None)
+    if unit.level == "county" and written != unit.name and unit.code in g.variants.get(written, []):
+        county = written  # 徐水县 in a report of 2010, before it became 徐水区
+    return Place(province, city, county, level=unit.level, code=unit.code)
+
+
+# -- title, kind, period, year -------------------------------------------------------------------------
+
+
+def _clean_title(line: str) -> str:
+    """A title line without what a collector or a web page put around it: 标题:, a subtitle after ——
+    in a collector's title field, the site's name after _ or -, a description's 《》."""
+    line = line.strip()
+    described = _DESCRIPTION.match(line)
+    if described:
+        return described.group(2)
+    labelled = _TITLE_PREFIX.match(line)
+    if labelled:
+        line = line[labelled.end():].split("——")[0].strip()
+    line = re.sub(r"^【[^】]{1,10}】", "", line)
+    quoted = re.search(r"《([^》]{4,60})》", line)
+    if quoted and "解读" in line:
+        return quoted.group(1)  # a page explaining a plan: the plan's own title
+    while (shorter := _SITE_SUFFIX.sub("", line).strip()) != line and shorter:
+        line = shorter
+    return line
+
+
+def _title_ok(line: str) -> bool:
+    return (
+        bool(_DOC_WORD.search(line))
+        and len(line) <= 80
+        and "。" not in line
+        and not line.startswith(("——", "—", "-", "在"))
+        and not _DATE_LINE.match(line)
+        and not _SPEAKER.search(line)
+        and not _CITATION.search(line)
+        and "人民代表大会" not in line
+    )
+
+
+_FRONT_END = re.compile(r"^(各位代表|同志们|代表们|正文[:：]?$)")
+FRONT_LINES = 20
+
+
+def _front(lines: list[str]) -> list[str]:
+    """The lines before the text proper: up to the salutation (各位代表) or the first numbered heading."""
+    from .headings import match_heading
+
+    out: list[str] = []
+    for line in lines[:FRONT_LINES]:
+        if _FRONT_END.match(line) or (out and match_heading(line) is not None) or (
+                len(line) > 120 and not _DESCRIPTION.match(line)):
             break
-    return province, city, name
+        out.append(line)
+    return out
 
 
-def _find_place(doc: Document, text: str) -> Place:
-    head = "\n".join(p.text for p in doc.front_matter + doc.preamble[:3])
-    candidates: list[str] = []
-    for source in (doc.title, head, text[:3000]):
-        for m in _PLACE_BEFORE.finditer(source):
-            # Keep only the name: 日在盘锦市兴隆台区 → 盘锦市兴隆台区
-            candidates.append(re.split(r"[在于的日和与及、,“”《》()\s]", m.group(1))[-1])
-        if candidates:
-            break
-    province = city = county = None
-    for cand in candidates:
-        p, c, rest = _strip_prefixes(cand)
-        province, city = province or p, city or c
-        if rest and not county and len(rest) >= 2 and not rest.startswith(("全", "本", "我")):
-            county = rest
-    all_cities = {c: p for p, cs in gazetteer().items() for c in cs}
-    if county in all_cities and not city:
-        city, county = county, None
-    if county and not city:
-        counts = _mentions(text, [c for c in all_cities if short_name(c) != short_name(county)])
-        if counts:
-            best, n = counts.most_common(1)[0]
-            if n >= 2:
-                city = best
-    if city and not province:
-        province = all_cities.get(city)
-    if not province:
-        counts = _mentions(text, list(gazetteer()))
-        if counts:
-            province = counts.most_common(1)[0][0]
-    return Place(province, city, county)
+def _joined(lines: list[str]) -> list[str]:
+    """A title's pieces joined: 政府工作报 / 告, 苏州市国民经济和社会发展 / 第十五个五年规划纲要."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if prev and not _DOC_WORD.search(prev) and len(prev) <= 40 and (
+                prev.endswith(("发展", "和", "暨")) or len(line) <= 3 or _DOC_WORD.search(prev[-4:] + line[:4])):
+            out[-1] = prev + line
+        else:
+            out.append(line)
+    return out
 
 
-def _pick_title(doc: Document) -> str:
-    lines = [p.text for p in doc.front_matter]
+def _pick_title(doc: Document, lines: list[str]) -> str:
+    """The document's own title: a line naming what it is (政府工作报告, 规划纲要 …), joined when split over
+    lines; never a speaker, date or citation line. Of several, the one that says most (place, year)."""
     damaged = {w.line for w in doc.warnings}
-    clean = [p.text for p in doc.front_matter if p.line not in damaged]
-    candidates: list[str] = []
-    for group in (clean, lines):
-        for i, line in enumerate(group):
-            if _DOC_WORD.search(line) and not line.startswith("——") and len(line) <= 80 and "。" not in line:
-                # A title broken over two lines: 兴隆台区国民经济和社会发展 / 第十四个五年规划纲要
-                if i > 0 and not _DOC_WORD.search(group[i - 1]) and group[i - 1].endswith("发展"):
-                    candidates.append(group[i - 1] + line)
-                candidates.append(line)
-        if candidates:
-            break
-    if candidates:
-        return candidates[0]
-    if lines:
-        return lines[0]
-    if doc.preamble:
-        # No title at all: the opening words of the text stand for it.
-        return re.split(r"[。！？；,:]", doc.preamble[0].text)[0][:30]
-    return doc.sections[0].title if doc.sections else ""
+    front = [p.text for p in doc.front_matter if p.line not in damaged]
+    front += [line for line in _front(lines) if line not in front]
+    labelled = [_clean_title(raw) for raw in front if _TITLE_PREFIX.match(raw)]
+    if labelled and labelled[0]:
+        return labelled[0]  # a collector's own title field: the title, whatever words it has
+    pool = _joined([_clean_title(raw) for raw in front])
+    candidates: list[tuple[int, int, str]] = []
+    for i, line in enumerate(pool):
+        if not _title_ok(line):
+            continue
+        score = (2 if _WORK_REPORT.search(line) or _FIVE_YEAR.search(line) or _PROPOSAL.search(line) else 0)
+        score += 1 if re.search(r"(?:19|20)\d\d", line) else 0
+        score += 1 if _names_in(line) else 0
+        candidates.append((score, -i, line))
+    if not candidates:
+        return ""
+    return max(candidates)[2]
 
 
-def _kind(title: str, text: str) -> str:
-    if "工作报告" in title or ("工作报告" in text[:2000] and "各位代表" in text[:5000]):
+def _kind(title: str, head: str) -> str:
+    if _PROPOSAL.search(title) or (not title and _PROPOSAL.search(head[:600])):
+        return "plan proposal"
+    if _WORK_REPORT.search(title):
         return "work report"
-    if re.search(r"五年规划|十[一二三四五]五.{0,6}规划|规划纲要|远景目标纲要", title):
+    if _FIVE_YEAR.search(title):
+        return "five-year plan"
+    opening = head[:4000]
+    if sum(1 for cue in _REPORT_CUES if cue.search(opening)) >= 2:
+        return "work report"
+    if not title and _FIVE_YEAR.search(head[:600]):
         return "five-year plan"
     return "other"
 
@@ -169,30 +392,71 @@ def _period(text: str) -> str | None:
     return f"{start}-{start + 4}"
 
 
-def _year(doc: Document, kind: str, period: str | None) -> int | None:
-    years_in_title = [int(y) for y in _YEAR.findall(doc.title)] + [
-        int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?=政府工作报告|年?政府工作报告)", doc.title)
-    ]
-    if years_in_title:
-        return max(years_in_title)
-    front = " ".join(p.text for p in doc.front_matter)
-    furniture = " ".join(t for _, k, t in doc.furniture if k == "page info")
-    dated = [int(y) for y in _YEAR.findall(front)] + [int(y) for y in _ISO_DATE.findall(furniture)]
-    if kind == "five-year plan":
-        if dated:
-            return max(dated)
-        return int(period[:4]) if period else None
-    if dated:
-        # A work report given in December or January is the next year's report.
-        return max(dated) + (1 if re.search(r"\d{4}年12月", front) else 0)
-    return None
+def _year(doc: Document, lines: list[str], head: str, furniture: str) -> int | None:
+    """The year the document was issued: its date line, else its title's year, else what its headings say.
+
+    A plan revised later says so ((2022年更新)); a work report delivered in December opens the next year."""
+    front = [p.text for p in doc.front_matter] + lines[:8]
+    for line in front:
+        revised = _REVISED.search(line)
+        if revised and doc.kind in ("five-year plan", "other"):
+            return int(revised.group(1))
+    for line in lines[:HEAD_LINES]:
+        m = _DATE_LINE.match(line) or _DELIVERY.search(line)
+        if m and len(line) <= 90:
+            december = doc.kind == "work report" and re.search(r"年\s*12\s*月", line)
+            return int(m.group(1)) + (1 if december else 0)
+        cn = _CN_DATE.match(line) if len(line) <= 20 else None
+        cn = cn or _DELIVERY_CN.search(line)
+        if cn:
+            return cn_to_int(cn.group(1))
+    m = _DELIVERY.search(head)
+    if m:
+        return int(m.group(1))
+    m = _ISSUED.search(head)
+    if m:
+        return int(m.group(1))
+    years = [int(y) for y in _YEAR_IN.findall(doc.title)] or [int(y) for y in _ANY_YEAR.findall(doc.title)]
+    if years and doc.kind not in ("five-year plan", "plan proposal"):
+        return max(years)
+    if doc.kind == "work report":
+        headings = "\n".join(s.title for s in doc.sections[:12]) + "\n" + head[:1500]
+        ahead = [int(m.group(1)) for m in _AHEAD.finditer(headings)]
+        if ahead:
+            return max(ahead)
+        reviewed = [int(next(g for g in m.groups() if g)) for m in _REVIEW.finditer(headings)]
+        if reviewed:
+            return max(reviewed) + 1
+        # 一、去年工作回顾 / 2005年，我国…: the year the review opens with is the one before the report's.
+        for section in doc.sections[:3]:
+            if _LAST_YEAR.search(section.title) and section.paragraphs:
+                opening = _ANY_YEAR.search(section.paragraphs[0].text[:200])
+                if opening:
+                    return int(opening.group(1)) + 1
+    if doc.period and (doc.kind != "work report"):
+        if years:
+            return max(years)
+        # An undated plan is adopted in the first year of its period; the proposal for it the year before.
+        return int(doc.period[:4]) - (1 if doc.kind == "plan proposal" else 0)
+    m = _PUBLISHED.search(head) or _PUBLISHED.search(furniture)
+    if m:
+        return int(m.group(1))
+    return max(years) if years else None
 
 
 def describe(doc: Document, lines: list[str]) -> None:
     """Fill in the document's title, place, kind, year and period from its normalised lines."""
-    text = "\n".join(lines)
-    doc.title = _pick_title(doc)
-    doc.kind = _kind(doc.title, text)
-    doc.period = _period(doc.title) or (_period(text[:3000]) if doc.kind == "five-year plan" else None)
-    doc.year = _year(doc, doc.kind, doc.period)
-    doc.place = _find_place(doc, text)
+    body = [line for line in lines if line.strip()]
+    opening = "\n".join(body[:HEAD_LINES])[:2 * HEAD_CHARS]
+    head = opening[:HEAD_CHARS]
+    furniture = " ".join(t for _, k, t in doc.furniture if k == "page info")
+    doc.title = _pick_title(doc, body)
+    doc.kind = _kind(doc.title, opening)
+    doc.period = _period(doc.title) or (_period(head[:3000]) if doc.kind in ("five-year plan", "plan proposal")
+                                        else None)
+    doc.year = _year(doc, body, opening, furniture)
+    doc.place, ambiguous = _place(head, doc.title)
+    if doc.place.level is None:
+        doc.place = _mentioned_place(opening, "\n".join(body)[:MENTION_CHARS])
+    if ambiguous:
+        doc.warnings.append(LineWarning(0, ambiguous))

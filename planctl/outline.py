@@ -116,19 +116,26 @@ class Place:
     province: str | None = None
     city: str | None = None
     county: str | None = None
+    level: str | None = None  # national | province | city | county
+    code: str | None = None  # the 6-digit code of the division (GB/T 2260)
 
     @property
     def name(self) -> str:
         """The most specific name: the county (or district), else the city, else the province."""
+        if self.level == "national":
+            return "中华人民共和国"
         return self.county or self.city or self.province or ""
 
     def full(self) -> str:
         """辽宁省鞍山市海城市; a municipality is named once (北京市, not 北京市北京市)."""
+        if self.level == "national":
+            return "中华人民共和国"
         parts = [x for x in (self.province, self.city, self.county) if x]
         return "".join(x for i, x in enumerate(parts) if i == 0 or x != parts[i - 1])
 
     def to_dict(self) -> dict[str, str | None]:
-        return {"province": self.province, "city": self.city, "county": self.county}
+        return {"province": self.province, "city": self.city, "county": self.county, "level": self.level,
+                "code": self.code}
 
 
 @dataclass

@@ -134,9 +134,9 @@ def test_unknown_theme_suggests_and_exits_2():
 def test_list_shows_every_sample():
     result = run("list", "--format", "csv")
     rows = result.stdout.splitlines()
-    assert rows[0] == "id,place,kind,year,title,chars"
+    assert rows[0] == "id,place,level,kind,year,title,chars"
     assert len(rows) == 6
-    assert rows[4].startswith("003_657c2d959349a28d,辽宁省盘锦市兴隆台区,work report,2023,2023政府工作报告,")
+    assert rows[4].startswith("003_657c2d959349a28d,辽宁省盘锦市兴隆台区,county,work report,2023,2023政府工作报告,")
 
 
 def path_of(section: dict) -> str:

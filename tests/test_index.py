@@ -117,7 +117,9 @@ def test_bare_name_takes_the_newest_report_and_names_the_rest(tmp_path):
     root.mkdir()
     text = SAMPLES["003"].read_text(encoding="utf-8")
     for year in range(2015, 2024):
-        (root / f"兴隆台_{year}.txt").write_text(text.replace("2023", str(year)), encoding="utf-8")
+        # The date line says the year too (delivered in December, for the next year): both are renamed.
+        dated = text.replace("2022年12月30日", f"{year - 1}年12月30日").replace("2023", str(year))
+        (root / f"兴隆台_{year}.txt").write_text(dated, encoding="utf-8")
     corpus = open_corpus(root)
     found = resolve(corpus, "兴隆台")
     assert found.entry.info.year == 2023
@@ -203,7 +205,7 @@ def test_a_long_listing_is_plain_aligned_text(monkeypatch):
     lines = run("list").stdout.splitlines()
     assert lines[0].endswith("5 documents in " + str(SAMPLES["000"].parent))
     header, rows = lines[1], lines[2:]
-    assert header.split() == ["id", "place", "kind", "year", "title", "chars"]
+    assert header.split() == ["id", "place", "level", "kind", "year", "title", "chars"]
     assert len(rows) == 5 and all(cell_len(line) <= 100 for line in lines[1:])
     year_at = cell_len(header[: header.index("year")])
     for row in rows:  # the year column starts at the same display cell in every row, CJK or not

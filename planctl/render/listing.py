@@ -15,12 +15,13 @@ if TYPE_CHECKING:
     from ..corpus import Corpus
     from ..themes import ThemeMap
 
-LIST_HEADER = ["id", "place", "kind", "year", "title", "chars"]
+LIST_HEADER = ["id", "place", "level", "kind", "year", "title", "chars"]
 
 
 def _list_rows(corpus: Corpus) -> list[list[str]]:
     return [
-        [e.id, e.info.place.full(), e.info.kind, str(e.info.year or ""), e.info.title, str(e.info.chars)]
+        [e.id, e.info.place.full(), e.info.place.level or "", e.info.kind, str(e.info.year or ""), e.info.title,
+         str(e.info.chars)]
         for e in corpus
     ]
 
