@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from rich.tree import Tree
 
 
+UNTITLED = "(no title in the text)"
+
+
 def describe_line(doc: Document) -> str:
     parts = [doc.place.full() or "place unknown", doc.kind]
     if doc.year:
@@ -37,7 +40,7 @@ def outline_json(doc: Document, depth: int | None = None) -> str:
 
 
 def outline_markdown(doc: Document, depth: int | None = None, topics: bool = False) -> str:
-    out = [f"# {md.escape(doc.title)}", "", f"*{md.escape(describe_line(doc))}*", ""]
+    out = [f"# {md.escape(doc.title or UNTITLED)}", "", f"*{md.escape(describe_line(doc))}*", ""]
     if doc.warnings:
         out += [f"> {len(doc.warnings)} warning(s): see `planctl outline --format json`", ""]
 
@@ -71,7 +74,7 @@ def outline_tree(doc: Document, depth: int | None = None, topics: bool = False) 
     from rich.markup import escape
     from rich.tree import Tree
 
-    root = Tree(f"[bold]{escape(doc.title)}[/]  [dim]{escape(describe_line(doc))}[/]")
+    root = Tree(f"[bold]{escape(doc.title or UNTITLED)}[/]  [dim]{escape(describe_line(doc))}[/]")
 
     def add(parent: Tree, section: Section, level: int) -> None:
         sep = " " if section.style in ("部分", "篇", "章", "节") else ""
