@@ -13,7 +13,10 @@ from typing import Any
 
 import click
 
-FORMATS = ("text", "markdown", "json", "csv")
+from .render import FORMATS  # the renderers' table only; no renderer module is loaded here
+
+SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv", ".html": "html",
+                  ".htm": "html"}
 
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -26,7 +29,7 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option(
         "--format", "fmt", type=click.Choice(FORMATS), default=None,
         help="Output format [default: text on a terminal; markdown for a .md -o file, json for .json, "
-        "csv for .csv].",
+        "csv for .csv, html for .html (a self-contained report)].",
     )(func)
     return func
 
@@ -36,19 +39,41 @@ def resolve_format(fmt: str | None, output: Path | None) -> str:
         return fmt
     if output is not None:
         suffix = output.suffix.lower()
-        return {".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv"}.get(suffix, "text")
+        return SUFFIX_FORMATS.get(suffix, "text")
     return "text"
 
 
-def emit(fmt: str, output: Path | None, force: bool, make_text: Callable[[], str],
-         make_renderable: Callable[[], Any] | None = None) -> None:
-    """Print a rich renderable on the terminal, or write text (Markdown/JSON/CSV) to stdout or -o."""
-    from .output import write_text
+def emit(result: Any, fmt: str, output: Path | None, force: bool) -> None:
+    """The one way a command's result leaves planctl: rendered in the format asked, printed on the terminal
+    (rich) or written to stdout or -o (Markdown, JSON, CSV, HTML)."""
+    from datetime import date
+    from importlib.metadata import version
 
-    if fmt == "text" and make_renderable is not None and output is None:
-        print_renderables(make_renderable())
-        return
-    write_text(make_text(), output, force)
+    from .output import write_text
+    from .render import Context, render
+
+    if fmt == "text" and output is not None:
+        fmt = "markdown"  # a file named without a known suffix gets the readable text format
+    root = click.get_current_context().find_root()
+    context = Context(
+        command=_command_line(["planctl", *(root.obj or {}).get("argv", [])]),
+        version=version("planctl"),
+        date=date.today().isoformat(),
+        width=_console_width().width if fmt == "text" else 100,
+    )
+    out = render(result, fmt, context)
+    if isinstance(out, str):
+        write_text(out, output, force)
+    else:
+        print_renderables(out)
+
+
+def _command_line(args: list[str]) -> str:
+    """The command as typed, quoted only where a shell needs it (CJK words are left bare, unlike shlex)."""
+    import re
+    import shlex
+
+    return " ".join(shlex.quote(a) if not a or re.search(r"[\s'\"$`\\|&;<>()*?!#~{}\[\]]", a) else a for a in args)
 
 
 def _count(n: int, noun: str) -> str:
@@ -60,7 +85,12 @@ def warn(message: str) -> None:
 
 
 class PlanctlGroup(click.Group):
-    """Turns planctl's own errors into one line on stderr and exit code 1."""
+    """Turns planctl's own errors into one line on stderr and exit code 1; keeps the command line as typed."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.ensure_object(dict)
+        ctx.obj["argv"] = list(args)  # an HTML report says which command made it
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         from .errors import PlanctlError
@@ -123,27 +153,20 @@ def outline(file: Path, topics: bool, depth: int | None, fmt: str | None, output
     """
     from .documents import load_document
     from .output import check_target
-    from .render import outline as render
+    from .reports import OutlineReport
 
     fmt = resolve_format(fmt, output)
     check_target(output, force)
     doc = load_document(file)
     for w in doc.warnings:
         warn(f"{file}:{w.line}: {w.message}" if w.line else f"{file}: {w.message}")
-    def as_text() -> str:
-        if fmt == "json":
-            return render.outline_json(doc, depth)
-        if fmt == "csv":
-            return render.outline_csv(doc, depth)
-        return render.outline_markdown(doc, depth, topics)
-
-    emit(fmt, output, force, as_text, lambda: render.outline_tree(doc, depth, topics))
+    emit(OutlineReport(doc, depth, topics), fmt, output, force)
 
 
 def corpus_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--corpus", type=click.Path(path_type=Path), envvar="PLANCTL_CORPUS", show_envvar=True,
-        help="Folder of plans (.txt, .md, .html) [default: the bundled sample corpus].",
+        help="Folder of plans (.txt, .md, .html, .pdf, .docx, .doc) [default: the bundled sample corpus].",
     )(func)
 
 
@@ -247,15 +270,11 @@ def list_(corpus: Path | None, fmt: str | None, output: Path | None, force: bool
       planctl list --corpus ~/plans --format csv -o plans.csv
     """
     from .output import check_target
-    from .render import listing
+    from .reports import ListReport
 
     fmt = resolve_format(fmt, output)
     check_target(output, force)
-    found = _open(corpus)
-    if fmt == "text" and output is None and len(found.entries) > listing.RICH_ROWS:
-        click.echo(listing.list_plain(found, _console_width().width), nl=False)
-        return
-    emit(fmt, output, force, lambda: listing.list_text(found, fmt), lambda: listing.list_rich(found))
+    emit(ListReport(_open(corpus)), fmt, output, force)
 
 
 @cli.command()
@@ -308,7 +327,7 @@ def search(query: tuple[str, ...], theme: str | None, limit: int, corpus: Path |
       planctl search 数字经济 人才 --theme 数字经济 --format markdown -o hits.md
     """
     from .output import check_target
-    from .render import search as render
+    from .reports import SearchReport
     from .search import query_words
     from .search import search as run_search
 
@@ -323,8 +342,7 @@ def search(query: tuple[str, ...], theme: str | None, limit: int, corpus: Path |
         tmap = load_theme_map(themes_file)
         chosen = tmap.require(theme)
     found = _open(corpus)
-    hits = run_search(found, words, limit, chosen, tmap)
-    emit(fmt, output, force, lambda: render.search_text(text, hits, fmt), lambda: render.search_rich(text, hits))
+    emit(SearchReport(text, run_search(found, words, limit, chosen, tmap)), fmt, output, force)
 
 
 @cli.command()
@@ -345,7 +363,7 @@ def themes(plan: str | None, check_file: Path | None, corpus: Path | None, theme
       planctl themes --check my-themes.yaml
     """
     from .output import check_target
-    from .render import listing
+    from .reports import ClassifiedReport, ThemeMapReport
     from .themes import load_theme_map
 
     if check_file is not None:
@@ -358,14 +376,13 @@ def themes(plan: str | None, check_file: Path | None, corpus: Path | None, theme
     check_target(output, force)
     tmap = load_theme_map(themes_file)
     if plan is None:
-        emit(fmt, output, force, lambda: listing.themes_text(tmap, fmt), lambda: listing.themes_rich(tmap))
+        emit(ThemeMapReport(tmap), fmt, output, force)
         return
     from .compare import prepare_plans
 
     found = _open(corpus)
     (prepared,) = prepare_plans(_resolve_all(found, (plan,)), tmap, found)
-    emit(fmt, output, force, lambda: listing.classified_text(prepared, fmt),
-         lambda: listing.classified_rich(prepared))
+    emit(ClassifiedReport(prepared), fmt, output, force)
 
 
 @cli.command()
@@ -388,7 +405,7 @@ def targets(plan: str, theme: str | None, corpus: Path | None, themes_file: Path
     from .indicators import load_indicator_map
     from .lineup import plan_targets
     from .output import check_target
-    from .render import targets as render
+    from .reports import TargetsReport
     from .themes import load_theme_map
 
     fmt = resolve_format(fmt, output)
@@ -399,8 +416,7 @@ def targets(plan: str, theme: str | None, corpus: Path | None, themes_file: Path
     found = _open(corpus)
     (prepared,) = prepare_plans(_resolve_all(found, (plan,)), tmap, found)
     result = plan_targets(prepared, imap, tmap, chosen)
-    name = chosen.name if chosen else None
-    emit(fmt, output, force, lambda: render.plan_text(result, name, fmt), lambda: render.plan_rich(result, name))
+    emit(TargetsReport(result, chosen.name if chosen else None), fmt, output, force)
 
 
 @cli.command()
@@ -435,7 +451,7 @@ def compare(plans: tuple[str, ...], theme: str | None, with_targets: bool, with_
     """
     from .compare import compare_theme, coverage, prepare_plans
     from .output import check_target
-    from .render import compare as render
+    from .reports import LineupReport
     from .themes import load_theme_map
 
     if len(plans) < 2:
@@ -456,25 +472,14 @@ def compare(plans: tuple[str, ...], theme: str | None, with_targets: bool, with_
     prepared = prepare_plans(_resolve_all(found, plans), tmap, found)
     if with_targets:
         from .lineup import line_up, plan_targets
-        from .render import targets as render_targets
 
         rows = line_up([plan_targets(p, imap, tmap, chosen) for p in prepared])
-        name = chosen.name if chosen else None
-        makers_t = {"json": lambda: render_targets.lineup_json(prepared, rows, name),
-                    "csv": lambda: render_targets.lineup_csv(prepared, rows)}
-        emit(fmt, output, force, makers_t.get(fmt, lambda: render_targets.lineup_markdown(prepared, rows, name)),
-             lambda: render_targets.lineup_rich(prepared, rows, name, _console_width().width))
-        return
-    if chosen is not None:
-        result = compare_theme(found, prepared, chosen, with_diff)
-        makers = {"json": render.theme_json, "csv": render.theme_csv, "markdown": render.theme_markdown}
-        emit(fmt, output, force, lambda: makers.get(fmt, render.theme_markdown)(result),
-             lambda: render.theme_rich(result, _console_width()))
-        return
-    matrix = coverage(prepared, tmap)
-    makers_m = {"json": render.matrix_json, "csv": render.matrix_csv, "markdown": render.matrix_markdown}
-    emit(fmt, output, force, lambda: makers_m.get(fmt, render.matrix_markdown)(matrix),
-         lambda: render.matrix_rich(matrix, _console_width()))
+        emit(LineupReport(prepared, rows, chosen.name if chosen else None), fmt, output, force)
+    elif chosen is not None:
+        # An HTML report always shows the word-level differences of aligned items.
+        emit(compare_theme(found, prepared, chosen, with_diff or fmt == "html"), fmt, output, force)
+    else:
+        emit(coverage(prepared, tmap), fmt, output, force)
 
 
 def main() -> None:

@@ -1,0 +1,60 @@
+"""What each command produces: one result object per command, handed whole to the renderers.
+
+Results that are already one object of the core (ThemeComparison, CoverageMatrix) go as they are;
+these wrap the others with what the command was asked (a depth, a theme), so that a renderer needs
+nothing but its result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .compare import Plan
+    from .corpus import Corpus
+    from .lineup import PlanTargets, TargetRow
+    from .outline import Document
+    from .search import Hit
+    from .themes import ThemeMap
+
+
+@dataclass
+class OutlineReport:
+    doc: Document
+    depth: int | None = None
+    topics: bool = False
+
+
+@dataclass
+class ListReport:
+    corpus: Corpus
+
+
+@dataclass
+class SearchReport:
+    query: str
+    hits: list[Hit]
+
+
+@dataclass
+class ThemeMapReport:
+    tmap: ThemeMap
+
+
+@dataclass
+class ClassifiedReport:
+    plan: Plan
+
+
+@dataclass
+class TargetsReport:
+    targets: PlanTargets
+    theme: str | None = None
+
+
+@dataclass
+class LineupReport:
+    plans: list[Plan]
+    rows: list[TargetRow]
+    theme: str | None = None
