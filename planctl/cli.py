@@ -482,6 +482,46 @@ def compare(plans: tuple[str, ...], theme: str | None, with_targets: bool, with_
         emit(coverage(prepared, tmap), fmt, output, force)
 
 
+@cli.command()
+@click.argument("plans", nargs=-1, required=True)
+@click.option("--new", "show_new", is_flag=True,
+              help="Also list A's passages found nowhere in B: what this year's report says that last year's did not.")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=10, show_default=True,
+              help="With one plan: at most this many documents each way.")
+@corpus_option
+@output_options
+def reuse(plans: tuple[str, ...], show_new: bool, limit: int, corpus: Path | None, fmt: str | None,
+          output: Path | None, force: bool) -> None:
+    """Find the passages of plan A that repeat plan B, verbatim or nearly; or, given one plan, the documents of
+    the corpus it borrows most from and those that borrow most from it.
+
+    Formulas that many documents of the corpus share (习近平新时代中国特色社会主义思想…) are reported apart,
+    not as borrowing. The share is of A's text, punctuation left out.
+
+    \b
+    Example:
+      planctl reuse 兴隆台:2023 兴隆台:2022 --new
+      planctl reuse 北京市:2026 中华人民共和国:2026 --corpus ~/plans -o reuse.html
+      planctl reuse 海拉尔区:2018 --corpus ~/plans
+    """
+    from .output import check_target
+    from .reports import RelatedReport, ReuseReport
+    from .reuse import compare_reuse, corpus_counter, related
+
+    if len(plans) > 2:
+        raise click.UsageError("reuse takes one plan (its neighbours in the corpus) or two (A and its source B)")
+    fmt = resolve_format(fmt, output)
+    check_target(output, force)
+    found = _open(corpus)
+    entries = _resolve_all(found, plans)
+    if len(entries) == 1:
+        borrows_from, borrowed_by = related(found, entries[0], limit)
+        emit(RelatedReport(entries[0], borrows_from, borrowed_by), fmt, output, force)
+        return
+    result = compare_reuse(entries[0], entries[1], corpus_counter(found), len(found.entries))
+    emit(ReuseReport(result, show_new), fmt, output, force)
+
+
 def main() -> None:
     cli(prog_name="planctl")
 

@@ -466,6 +466,21 @@ class Index:
 
     # -- search ----------------------------------------------------------------------------------------
 
+    def documents_matching(self, fts_query: str, docs: set[str], at_most: int | None = None) -> set[str]:
+        """The documents among `docs` with a section that matches an FTS5 query; reading stops once `at_most`
+        are found (enough to know a stretch of text is common)."""
+        found: set[str] = set()
+        # A join streams its rows (an IN subquery is evaluated whole first), so reading can stop early.
+        rows = self.db.execute(
+            "SELECT s.doc FROM sections_fts f JOIN sections s ON s.id = f.rowid WHERE sections_fts MATCH ?",
+            (fts_query,))
+        for (doc,) in rows:
+            if doc in docs:
+                found.add(doc)
+                if at_most is not None and len(found) >= at_most:
+                    break
+        return found
+
     def match(self, fts_query: str, docs: set[str], limit: int) -> Iterator[tuple[str, int, str, str, float]]:
         """(doc key, line, path, text, rank) of the sections of `docs` matching an FTS5 query, best first.
 

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .compare import Plan
-    from .corpus import Corpus
+    from .corpus import Corpus, Entry
     from .lineup import PlanTargets, TargetRow
     from .outline import Document
+    from .reuse import Related, Reuse
     from .search import Hit
     from .themes import ThemeMap
 
@@ -58,3 +59,16 @@ class LineupReport:
     plans: list[Plan]
     rows: list[TargetRow]
     theme: str | None = None
+
+
+@dataclass
+class ReuseReport:
+    reuse: Reuse
+    show_new: bool = False  # list A's passages found nowhere in B (what this year's report adds)
+
+
+@dataclass
+class RelatedReport:
+    entry: Entry
+    borrows_from: list[Related]
+    borrowed_by: list[Related]

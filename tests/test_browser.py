@@ -28,6 +28,7 @@ REPORTS = {
     "targets": ("targets", "海城"),
     "themes": ("themes", "海城"),
     "outline": ("outline", "planctl/samples/001_559f3303ea558438.txt", "--topics"),
+    "reuse": ("reuse", "兴隆台:2023", "兴隆台:2022", "--new"),
 }
 
 # Draw 中, 国 and a code point no font has in the page's own font: without a CJK font the first and the

@@ -40,8 +40,10 @@ def texts(nodes) -> list[str]:
         ("outline", "planctl/samples/001_559f3303ea558438.txt"),
         ("list",),
         ("search", "营商环境"),
+        ("reuse", "兴隆台:2023", "兴隆台:2022", "--new"),
+        ("reuse", "兴隆台:2023"),
     ],
-    ids=["compare-theme", "coverage", "lineup", "targets", "themes", "outline", "list", "search"],
+    ids=["compare-theme", "coverage", "lineup", "targets", "themes", "outline", "list", "search", "reuse", "related"],
 )
 def test_every_report_is_one_self_contained_file_that_says_how_it_was_made(args):
     tree, raw = page(*args)

@@ -114,6 +114,25 @@ def _coverage(fmt: str) -> Renderer:
     }[fmt]
 
 
+def _reuse(fmt: str) -> Renderer:
+    from . import reuse as r
+
+    return {
+        "text": lambda x, c: r.reuse_rich(x),
+        "markdown": lambda x, c: r.reuse_markdown(x),
+        "json": lambda x, c: r.reuse_json(x),
+        "csv": lambda x, c: r.reuse_csv(x),
+    }[fmt]
+
+
+def _related(fmt: str) -> Renderer:
+    from . import reuse as r
+
+    if fmt == "text":
+        return lambda x, c: r.related_rich(x)
+    return lambda x, c: r.related_text(x, fmt)
+
+
 def _console(c: Context) -> Any:
     from rich.console import Console
 
@@ -131,6 +150,8 @@ _TABLE: dict[str, Callable[[str], Renderer]] = {
     "LineupReport": _lineup,
     "ThemeComparison": _theme_comparison,
     "CoverageMatrix": _coverage,
+    "ReuseReport": _reuse,
+    "RelatedReport": _related,
 }
 
 

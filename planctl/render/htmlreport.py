@@ -197,6 +197,28 @@ def _theme_map(r: Any, context: Context) -> str:
                  rows=_theme_rows(r.tmap), numeric=set(), note="")
 
 
+def _reuse(r: Any, context: Context) -> str:
+    from .reuse import _label, summary
+
+    x = r.reuse
+    sources = []
+    for entry in (x.a, x.b):
+        info = entry.info
+        sources.append({"label": _label(entry), "id": entry.id, "file": entry.file, "title": info.title,
+                        "place": info.place.full(), "kind": info.kind, "year": info.year or ""})
+    return _page("reuse.html", context, f"Reuse: {_label(x.a)} from {_label(x.b)}", sources, summary=summary(r),
+                 matches=x.matches, formulas=x.formulas, new=x.new if r.show_new else None,
+                 a=_label(x.a), b=_label(x.b))
+
+
+def _related(r: Any, context: Context) -> str:
+    from .reuse import RELATED_HEADER, _label, _related_rows
+
+    return _page("table.html", context, f"Text reuse around {_label(r.entry)}", [], header=RELATED_HEADER,
+                 rows=_related_rows(r), numeric={"year", "share", "passages"},
+                 note="share: of the borrowing document's text found in the other, formulas apart.")
+
+
 _RENDERERS: dict[str, Callable[[Any, Context], str]] = {
     "ThemeComparison": _theme_comparison,
     "CoverageMatrix": _coverage,
@@ -207,6 +229,8 @@ _RENDERERS: dict[str, Callable[[Any, Context], str]] = {
     "ListReport": _listing,
     "SearchReport": _search,
     "ThemeMapReport": _theme_map,
+    "ReuseReport": _reuse,
+    "RelatedReport": _related,
 }
 
 

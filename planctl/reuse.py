@@ -1,0 +1,386 @@
+"""Text reuse between plans: the passages of one document that repeat another, verbatim or nearly.
+
+Two steps, as passim and the Legislative Influence Detector do for English laws, on Chinese text:
+character shingles (runs of SHINGLE characters, punctuation and spaces left out) find the candidate
+pairs of passages quickly; a local alignment of each candidate (difflib's matching blocks) measures how
+much of the passage it covers and where the two differ. A passage is a paragraph, or a heading's
+title where the heading carries no paragraph.
+
+Formulas every plan uses (习近平新时代中国特色社会主义思想…) are not borrowing: a matched stretch of text
+that many documents of the corpus contain is reported apart, as common formula. Across a corpus,
+probes of each passage are looked up in the full-text index, so only the documents that share text
+with it are aligned.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .outline import Document
+from .terms import DiffOp, word_diff
+
+if TYPE_CHECKING:
+    from .corpus import Corpus, Entry
+
+SHINGLE = 6  # characters; long enough to be rare by chance in Chinese, short enough to survive light edits
+MIN_CHARS = 12  # a passage shorter than this (after punctuation is taken out) is not looked at
+MIN_BLOCK = 6  # matching stretches shorter than this do not count towards a match
+REUSED = 0.5  # share of a passage covered by another for it to count as reused
+SHORT = 30  # a passage shorter than this repeats another only if nearly whole and the other is not much longer
+VERBATIM = 0.95
+CANDIDATES = 3  # passages of B aligned with each passage of A
+FORMULA_DOCS = 0.1  # a stretch found in this share of the corpus's documents (and in 3 at least) is formula
+FORMULA_WINDOW = 8  # characters: formulas differ from place to place by a name (我代表X人民政府向大会报告工作)
+PROBE = 12  # characters of a probe looked up in the full-text index
+
+# A bare document title (a web page's list of links to other reports, a cover line) is not a passage.
+_TITLE_ONLY = re.compile(r"^[^。；;!?！？]{0,40}(政府工作报告|规划纲要|五年规划|工作报告)[^。；;]{0,6}$")
+_KEEP = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]+")
+
+
+def normalized(text: str) -> tuple[str, list[int]]:
+    """What reuse compares: CJK characters, letters and digits, punctuation and spaces left out; and where
+    each of its characters stands in the text."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for m in _KEEP.finditer(text):
+        chars.append(m.group(0))
+        offsets.extend(range(m.start(), m.end()))
+    return "".join(chars).lower(), offsets
+
+
+@dataclass
+class Passage:
+    text: str
+    line: int
+    path: str
+    page: int | None = None
+    norm: str = ""
+    offsets: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def where(self) -> str:
+        return f"p. {self.page}, line {self.line}" if self.page is not None else f"line {self.line}"
+
+    def original(self, start: int, size: int) -> str:
+        """The text, punctuation included, behind a stretch of the normalized text."""
+        return self.text[self.offsets[start] : self.offsets[start + size - 1] + 1]
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {"line": self.line, "path": self.path, "text": self.text}
+        if self.page is not None:
+            data["page"] = self.page
+        return data
+
+
+def passages(doc: Document) -> list[Passage]:
+    """The passages of a document in order: its paragraphs, and the titles of headings without one."""
+    out: list[Passage] = []
+    for p in doc.preamble:
+        out.append(Passage(p.text, p.line, "", p.page))
+    for path, section in doc.walk():
+        where = " > ".join(s.heading for s in path)
+        if not section.paragraphs and not section.children:
+            out.append(Passage(section.title, section.line, where, section.page))
+        for p in section.paragraphs:
+            out.append(Passage(p.text, p.line, where, p.page))
+    for passage in out:
+        passage.norm, passage.offsets = normalized(passage.text)
+    return [passage for passage in out if len(passage.norm) >= MIN_CHARS and not _TITLE_ONLY.match(passage.text)]
+
+
+def shingles(norm: str) -> set[str]:
+    return {norm[i : i + SHINGLE] for i in range(max(1, len(norm) - SHINGLE + 1))}
+
+
+@dataclass
+class Match:
+    a: Passage
+    b: Passage
+    similarity: float  # share of A's passage covered by stretches it shares with B's
+    blocks: list[tuple[int, int]] = field(default_factory=list)  # (start, size) in A's normalized text
+    formula: float = 0.0  # share of the matched text that is common formula
+    documents: int = 0  # the most documents of the corpus that contain a stretch of it
+    diff: list[DiffOp] = field(default_factory=list)
+
+    @property
+    def specific(self) -> float:
+        """Share of A's passage covered by text it shares with B and few other documents."""
+        return self.similarity * (1 - self.formula)
+
+    @property
+    def kind(self) -> str:
+        """formula where, common formulas set aside, what is left no longer repeats B."""
+        if self.formula and self.specific < REUSED:
+            return "formula"
+        return "verbatim" if self.similarity >= VERBATIM else "near"
+
+    @property
+    def matched(self) -> int:
+        return sum(size for _, size in self.blocks)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "similarity": round(self.similarity, 3), "documents": self.documents,
+                "a": self.a.to_dict(),
+                "b": self.b.to_dict(), "diff": [op.to_dict() for op in self.diff]}
+
+
+@dataclass
+class Reuse:
+    """What A repeats of B: matches (borrowing), formulas (common to many documents), and what is new in A."""
+
+    a: Entry
+    b: Entry
+    matches: list[Match]
+    formulas: list[Match]
+    new: list[Passage]
+    chars: int  # A's characters compared (normalized)
+
+    @property
+    def share(self) -> float:
+        """Share of A's text reused from B, formulas apart."""
+        return sum(m.matched for m in self.matches) / self.chars if self.chars else 0.0
+
+    @property
+    def formula_share(self) -> float:
+        return sum(m.matched for m in self.formulas) / self.chars if self.chars else 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        def doc(e: Entry) -> dict[str, object]:
+            i = e.info
+            return {"id": e.id, "place": i.place.full(), "kind": i.kind, "year": i.year, "title": i.title}
+
+        return {"a": doc(self.a), "b": doc(self.b), "share": round(self.share, 4),
+                "formula_share": round(self.formula_share, 4), "matches": [m.to_dict() for m in self.matches],
+                "formulas": [m.to_dict() for m in self.formulas], "new": [p.to_dict() for p in self.new]}
+
+
+def _align(a: Passage, b: Passage) -> Match:
+    other = b.norm
+    n = len(a.norm)
+    if len(other) > 3 * n + 100:
+        # A passage of B far longer than A's (a page run into one paragraph): align A with the stretch of it
+        # where A's shingles are, not with all of it (difflib's cost grows with the text it indexes).
+        found = sorted(pos for i in range(0, n - SHINGLE + 1, SHINGLE)
+                       if (pos := other.find(a.norm[i : i + SHINGLE])) >= 0)
+        if found:
+            middle = found[len(found) // 2]
+            other = other[max(0, middle - 2 * n) : middle + 2 * n]
+    matcher = difflib.SequenceMatcher(None, a.norm, other, autojunk=False)
+    blocks = [(m.a, m.size) for m in matcher.get_matching_blocks() if m.size >= MIN_BLOCK]
+    return Match(a, b, sum(s for _, s in blocks) / len(a.norm), blocks)
+
+
+Postings = tuple[dict[str, list[int]], dict[str, int]]
+
+
+def _postings(b: list[Passage]) -> Postings:
+    """Which passages of B hold each shingle, and where each passage's exact text is."""
+    postings: dict[str, list[int]] = {}
+    for j, p in enumerate(b):
+        for s in shingles(p.norm):
+            postings.setdefault(s, []).append(j)
+    same: dict[str, int] = {}
+    for j, q in enumerate(b):
+        same.setdefault(q.norm, j)
+    return postings, same
+
+
+def match_passages(a: list[Passage], b: list[Passage],
+                   index: Postings | None = None) -> list[tuple[Passage, Match | None]]:
+    """Each passage of A with its best counterpart in B (None where no passage of B shares a shingle)."""
+    postings, same = index or _postings(b)
+    out: list[tuple[Passage, Match | None]] = []
+    for p in a:
+        if p.norm in same:  # word for word: no alignment needed
+            out.append((p, Match(p, b[same[p.norm]], 1.0, [(0, len(p.norm))])))
+            continue
+        mine = shingles(p.norm)
+        counts: Counter[int] = Counter()
+        for s in mine:
+            for j in postings.get(s, ()):
+                counts[j] += 1
+        # Ties go to the earlier passage of B, so that a run does not depend on the order of a set.
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
+        aligned = [_align(p, b[j]) for j, shared in ranked if shared / len(mine) >= REUSED / 4]
+        best: Match | None = max(aligned, key=lambda m: m.similarity, default=None)
+        if best is not None and len(aligned) > 1:
+            # A paragraph split or merged between the two documents: its parts together cover it.
+            covered = sorted({i for m in aligned for start, size in m.blocks for i in range(start, start + size)})
+            if len(covered) > best.matched:
+                best.blocks = _runs(covered)
+                best.similarity = len(covered) / len(p.norm)
+        out.append((p, best))
+    return out
+
+
+def _runs(positions: list[int]) -> list[tuple[int, int]]:
+    """Sorted positions as (start, size) runs."""
+    runs: list[tuple[int, int]] = []
+    for i in positions:
+        if runs and runs[-1][0] + runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((i, 1))
+    return runs
+
+
+def repeats(m: Match) -> bool:
+    """Whether A's passage repeats B's: most of it in long stretches; a short one (a heading, a table row)
+    nearly whole, in a passage of about its length, not as a phrase quoted inside a long paragraph."""
+    if len(m.a.norm) < SHORT:
+        # Footnote numbers and a particle (即) break a short text into stretches too short to count: compare
+        # it whole.
+        whole = difflib.SequenceMatcher(None, m.a.norm, m.b.norm, autojunk=False).ratio()
+        return whole >= 0.8 and len(m.b.norm) <= 2.5 * len(m.a.norm)
+    return m.similarity >= REUSED
+
+
+FormulaCount = Callable[[str], int]  # documents of the corpus that contain a stretch of text
+
+
+def _formula_share(m: Match, documents_with: FormulaCount, threshold: int) -> float:
+    """Share of the matched text in windows of FORMULA_WINDOW characters that many documents contain: formulas
+    differ from place to place in a name or two (我代表X人民政府), so whole stretches are rarely common."""
+    common = 0
+    for start, size in m.blocks:
+        for offset in range(0, size, FORMULA_WINDOW):
+            width = min(FORMULA_WINDOW, size - offset)
+            if width < MIN_BLOCK:
+                break
+            found = documents_with(m.a.original(start + offset, width))
+            m.documents = max(m.documents, found)
+            if found >= threshold:
+                common += width
+    return common / m.matched if m.matched else 0.0
+
+
+_PASSAGES: dict[str, list[Passage]] = {}
+_POSTINGS: dict[str, Postings] = {}
+REMEMBERED = 24  # documents whose passages and postings are kept, for a corpus query's many comparisons
+
+
+def _remember(cache: dict, key: str, value: object) -> None:
+    if len(cache) >= REMEMBERED:
+        cache.pop(next(iter(cache)))
+    cache[key] = value
+
+
+def _passages_of(entry: Entry) -> list[Passage]:
+    if entry.key not in _PASSAGES:
+        _remember(_PASSAGES, entry.key, passages(entry.doc))
+    return _PASSAGES[entry.key]
+
+
+def compare_reuse(a: Entry, b: Entry, documents_with: FormulaCount | None = None, corpus_size: int = 0,
+                  with_diff: bool = True, formula_lines: tuple[set[int], set[int]] = (set(), set())) -> Reuse:
+    """The passages of A that repeat B, the formulas among them, and A's passages found nowhere in B.
+
+    formula_lines: passages of A and of B already known to be formula, left out of the comparison."""
+    pa = [p for p in _passages_of(a) if p.line not in formula_lines[0]]
+    pb = [p for p in _passages_of(b) if p.line not in formula_lines[1]]
+    matches: list[Match] = []
+    formulas: list[Match] = []
+    new: list[Passage] = []
+    threshold = formula_threshold(corpus_size)
+    index = _POSTINGS.get(b.key) if not formula_lines[1] else None
+    if index is None:
+        index = _postings(pb)
+        if not formula_lines[1]:
+            _remember(_POSTINGS, b.key, index)
+    for p, m in match_passages(pa, pb, index):
+        if m is None or not repeats(m):
+            new.append(p)
+            continue
+        if documents_with is not None and corpus_size >= 3:
+            m.formula = _formula_share(m, documents_with, threshold)
+        if with_diff and m.kind != "verbatim":
+            m.diff = word_diff(m.b.text, m.a.text)
+        (formulas if m.kind == "formula" else matches).append(m)
+    return Reuse(a, b, matches, formulas, new, sum(len(p.norm) for p in pa))
+
+
+# -- a corpus ------------------------------------------------------------------------------------------
+
+
+def _probes(p: Passage) -> list[str]:
+    """A stretch from the middle of a passage (its own text) to look up in the index; two for a long one."""
+    n = len(p.norm)
+    where = (1 / 3, 2 / 3) if n >= 4 * PROBE else (1 / 2,)
+    starts = {max(0, min(n - PROBE, int(n * f) - PROBE // 2)) for f in where}
+    return [p.original(start, PROBE) for start in sorted(starts)]
+
+
+def corpus_counter(corpus: Corpus) -> FormulaCount:
+    """How many documents of the corpus contain a stretch of text (counted up to the formula threshold, which
+    is all that is asked), from the full-text index; remembered."""
+    from .index import fts_phrases
+
+    keys = {e.key for e in corpus}
+    enough = formula_threshold(len(keys))
+    cache: dict[str, int] = {}
+
+    def count(stretch: str) -> int:
+        if stretch not in cache:
+            phrases = fts_phrases(stretch)
+            cache[stretch] = len(corpus.index.documents_matching(phrases[0], keys, enough)) if phrases else 0
+        return cache[stretch]
+
+    return count
+
+
+def formula_threshold(documents: int) -> int:
+    return max(3, int(FORMULA_DOCS * documents + 0.999))
+
+
+@dataclass
+class Related:
+    entry: Entry
+    passages: int  # passages of A whose probes the document contains
+    share: float  # for the best-ranked: share of text reused (A from it, or it from A), formulas apart
+
+
+def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], list[Related]]:
+    """The documents A borrows most from and those that borrow most from A, each aligned exactly."""
+    keys = {e.key: e for e in corpus if e.key != a.key}
+    if not keys:
+        return [], []
+    pa = _passages_of(a)
+    hits: Counter[str] = Counter()
+    too_common = formula_threshold(len(keys))
+    from .index import fts_phrases
+
+    formula: set[int] = set()  # A's passages whose every probe is in many documents: formula
+    for p in pa:
+        found: set[str] = set()
+        common = 0
+        probes = _probes(p)
+        for probe in probes:
+            phrases = fts_phrases(probe)
+            docs = corpus.index.documents_matching(phrases[0], set(keys), too_common) if phrases else set()
+            if len(docs) < too_common:  # a probe found in many documents is formula, not a lead
+                found |= docs
+            else:
+                common += 1
+        if probes and common == len(probes):
+            formula.add(p.line)
+        hits.update(found)
+    # Ranked by the probes first (A's passages found in X, against A's size or X's), then aligned exactly.
+    by_a = sorted(hits, key=lambda k: (-hits[k], k))[:limit]
+    by_x = sorted(hits, key=lambda k: (-hits[k] / max(1, keys[k].info.chars), k))[:limit]
+    # Formulas are left out passage by passage (A's, found above), not counted stretch by stretch: a ranking
+    # needs the share of text specific to the two documents, and this is far quicker on a large corpus.
+    borrows_from = [Related(keys[k], hits[k], compare_reuse(a, keys[k], with_diff=False,
+                                                            formula_lines=(formula, set())).share) for k in by_a]
+    borrowed_by = [Related(keys[k], hits[k], compare_reuse(keys[k], a, with_diff=False,
+                                                           formula_lines=(set(), formula)).share) for k in by_x]
+
+    def best(found: list[Related]) -> list[Related]:
+        return sorted((r for r in found if r.share > 0), key=lambda r: (-r.share, r.entry.id))
+
+    return best(borrows_from), best(borrowed_by)
