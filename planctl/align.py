@@ -8,15 +8,15 @@ ratio, which rewards the same words in the same order.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
+from .text import terms
+
 THRESHOLD = 0.2  # below this two items are not counterparts (tuned on tests/alignment_pairs.py)
 BLEND = 0.5  # weight of the rarity-weighted bigram Dice; the rest is rapidfuzz's ratio
 
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+|[A-Za-z0-9]+")
 # Bigrams so common in plan headings that they say nothing about what a heading is about.
 _FILLER = {"加强", "推进", "坚持", "全面", "加快", "积极", "大力", "持续", "深入", "不断", "着力", "推动", "提升",
            "强化", "完善", "建设", "发展", "实施", "构建", "打造", "提高", "促进", "进一", "一步"}
@@ -41,15 +41,7 @@ class Item:
 
 
 def grams(text: str) -> set[str]:
-    out: set[str] = set()
-    for run in _CJK_RUN.findall(text):
-        if run.isascii():
-            out.add(run.lower())
-        elif len(run) == 1:
-            out.add(run)
-        else:
-            out.update(run[i : i + 2] for i in range(len(run) - 1))
-    return out
+    return set(terms(text))
 
 
 class Similarity:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import re
 import sqlite3
 import time
 import zlib
@@ -33,6 +32,7 @@ from . import __version__
 from .documents import SUFFIXES, load_document, read_bytes
 from .errors import PlanctlError
 from .outline import Document, Place
+from .text import terms
 
 CACHE_ENV = "PLANCTL_CACHE_DIR"
 INDEX_ENV = "PLANCTL_INDEX"
@@ -76,21 +76,10 @@ def content_key(data: bytes) -> str:
 
 # -- full-text terms -------------------------------------------------------------------------------
 
-_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+")
-
-
 def fts_terms(text: str) -> str:
     """Text as index terms: the overlapping bigrams of each run of Chinese characters (营商环境 → 营商 商环
     环境) and the words of Latin letters and digits, in text order."""
-    out = []
-    for run in _RUN.findall(text):
-        if run[0] < "\u3400":
-            out.append(run.lower())
-        elif len(run) == 1:
-            out.append(run)
-        else:
-            out.append(" ".join(map(str.__add__, run[:-1], run[1:])))
-    return " ".join(out)
+    return " ".join(terms(text))
 
 
 def fts_phrases(word: str) -> list[str]:

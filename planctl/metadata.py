@@ -17,6 +17,7 @@ from functools import lru_cache
 from .gazetteer import Division, load
 from .numerals import cn_to_int
 from .outline import Document, LineWarning, Place
+from .text import HAN
 
 HEAD_CHARS = 3000  # the opening of a document: title, delivery line, speaker, first paragraphs
 HEAD_LINES = 60
@@ -57,7 +58,7 @@ _REVIEW = re.compile(
     r"((?:19|20)\d\d)\s*年[^。]{0,12}?(?:工作回顾|主要工作|工作总结)|关于((?:19|20)\d\d)年(?:政府)?工作")
 _AHEAD = re.compile(r"((?:19|20)\d\d)\s*年的?(?:政府)?(?:工作(?!回顾|总结)|主要(?:预期)?目标|重点|总体要求|目标任务|"
                     r"经济社会发展)")
-_YEAR_IN = re.compile(r"((?:19|20)\d\d)\s*年?(?=[\u4e00-\u9fff]{0,12}政府工作报告|政府工作报告)")
+_YEAR_IN = re.compile(rf"((?:19|20)\d\d)\s*年?(?=[{HAN}]{{0,12}}政府工作报告|政府工作报告)")
 _ANY_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!远景|远期|愿景)")
 _FYP_ORDINAL = re.compile(r"第([一二三四五六七八九十]+)个五年")
 _FYP_SHORT = re.compile(r"十([一二三四五六])五")

@@ -12,8 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from .outline import LineWarning
-
-CJK = "\u3400-\u9fff\uf900-\ufaff"
+from .text import CJK, HAN, is_cjk
 
 # Full-width ASCII forms (！ to ～) become half-width; the ideographic space becomes a space.
 _FULLWIDTH: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -40,10 +39,6 @@ _CJK_PUNCT_BEFORE = set("。，、；：？！“”‘’《》()")
 _CJK_PUNCT_AFTER = set("“‘《(")
 # Punctuation that, beside a CJK character, makes a space spurious (after normalize_chars: ， → ,).
 _CJK_PUNCT_ANY = set("。，、；：？！“”‘’《》,;:!?")
-
-
-def is_cjk(c: str) -> bool:
-    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
 
 
 def _tidy_space(m: re.Match[str]) -> str:
@@ -77,7 +72,7 @@ def _converter() -> Any:
     return opencc.OpenCC("tw2s")
 
 
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_CJK_CHAR = re.compile(f"[{HAN}]")
 
 
 def is_traditional(text: str) -> bool:

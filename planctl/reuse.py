@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from .outline import Document
 from .terms import DiffOp, word_diff
+from .text import WORD_CHARS
 
 if TYPE_CHECKING:
     from .corpus import Corpus, Entry
@@ -40,7 +41,6 @@ PROBE = 12  # characters of a probe looked up in the full-text index
 
 # A bare document title (a web page's list of links to other reports, a cover line) is not a passage.
 _TITLE_ONLY = re.compile(r"^[^。；;!?！？]{0,40}(政府工作报告|规划纲要|五年规划|工作报告)[^。；;]{0,6}$")
-_KEEP = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]+")
 
 
 def normalized(text: str) -> tuple[str, list[int]]:
@@ -48,7 +48,7 @@ def normalized(text: str) -> tuple[str, list[int]]:
     each of its characters stands in the text."""
     chars: list[str] = []
     offsets: list[int] = []
-    for m in _KEEP.finditer(text):
+    for m in WORD_CHARS.finditer(text):
         chars.append(m.group(0))
         offsets.extend(range(m.start(), m.end()))
     return "".join(chars).lower(), offsets

@@ -31,6 +31,7 @@ class Hit:
 
 def query_words(query: str) -> list[str]:
     from .normalize import normalize_chars, to_simplified
+    from .text import is_cjk
 
     words = to_simplified(normalize_chars(query)).split()
     if not words:
@@ -38,7 +39,7 @@ def query_words(query: str) -> list[str]:
     for word in words:
         if not fts_phrases(word):
             raise PlanctlUsageError(f"“{word}” has no letters, digits or Chinese characters to look for")
-        if len(word) == 1 and word >= "\u3400":
+        if len(word) == 1 and is_cjk(word):
             raise PlanctlUsageError(f"“{word}”: search for two characters or more (a single one matches too much)")
     return words
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from .indicators import IndicatorMap, load_indicator_map, split_measure
 from .numerals import cn_to_int
 from .outline import Document, Section, Table
+from .text import HAN
 
 _NUM = r"\d+(?:\.\d+)?"
 UNITS = (
@@ -52,11 +53,11 @@ _RATIO = re.compile(
 )
 # The share first, then what it is a share of: 100%实现全程网办, 实现50%的义务教育阶段学校通过…验收
 _SHARE_FIRST = re.compile(
-    rf"(?:(?P<subj>[\u4e00-\u9fff“”]{{2,16}}?)(?P<num>{_NUM})%(?P<verb>实现|达到)(?P<what>[\u4e00-\u9fff“”]{{2,12}})"
-    rf"|(?:实现|确保|力争)(?P<num2>{_NUM})%(?:以上)?的(?P<ind2>[\u4e00-\u9fff“”]{{4,30}}))"
+    rf"(?:(?P<subj>[{HAN}“”]{{2,16}}?)(?P<num>{_NUM})%(?P<verb>实现|达到)(?P<what>[{HAN}“”]{{2,12}})"
+    rf"|(?:实现|确保|力争)(?P<num2>{_NUM})%(?:以上)?的(?P<ind2>[{HAN}“”]{{4,30}}))"
 )
 # More of the same verb after a list comma: 引进总部型企业10家、金融分支机构2家
-_MORE = re.compile(rf"^、(?P<ind>[\u4e00-\u9fff“”]{{2,16}}?)(?P<pre>约|近|超过)?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
+_MORE = re.compile(rf"^、(?P<ind>[{HAN}“”]{{2,16}}?)(?P<pre>约|近|超过)?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
                    rf"(?P<post>以上|以下|以内|左右)?")
 _GROWTH_AFTER = re.compile(rf"^,?(?:年均)?(?:增长|增速|提高)(?:为|达到)?\s*(?P<num>-?{_NUM})\s*%")
 # Verb, then what, then how many: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下
@@ -65,13 +66,13 @@ _DO_VERBS = (
 )
 _DO = re.compile(
     rf"(?P<verb>{_DO_VERBS})"
-    rf"(?P<ind>[\u4e00-\u9fff“”、]{{2,18}}?)(?P<at>在)?(?P<pre>约|近|超过)?\s*(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
+    rf"(?P<ind>[{HAN}“”、]{{2,18}}?)(?P<at>在)?(?P<pre>约|近|超过)?\s*(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
     rf"(?P<post>以上|以下|以内|左右)?"
 )
 _BUILD = re.compile(
     rf"(?P<verb>新增|新建|建成|建设|培育|引进|打造|创办|再建|新增打造|累计建成|改造|维修改造|实施|不超过|不少于)"
     rf"(?P<pre>约|近|超过)?"
-    rf"(?P<num>{_NUM})\s*(?P<unit>家以上|个以上|条|个|家|所|座|处|项|公里|万平方米|万平(?!方))(?P<ind>[\u4e00-\u9fff“”]{{2,16}})"
+    rf"(?P<num>{_NUM})\s*(?P<unit>家以上|个以上|条|个|家|所|座|处|项|公里|万平方米|万平(?!方))(?P<ind>[{HAN}“”]{{2,16}})"
 )
 _TARGET_YEAR = re.compile(r"(?:到|至|在)\s*((?:19|20)\d\d)\s*年")
 _PERIOD_END = re.compile(r"十[一二三四五]五”?\s*(?:期末|末)")
@@ -162,7 +163,7 @@ def parse_value(text: str) -> Value:
     elif inner.startswith(_ABOUT) or inner.endswith("左右"):
         comparator = "about"
     m = re.search(rf"(-?{_NUM})\s*({_UNIT_RE})?", inner)
-    if not m or re.search(r"[\u4e00-\u9fff]{3,}", re.sub(r"以上|以下|以内|左右|不低于|不超过|约", "", inner)):
+    if not m or re.search(rf"[{HAN}]{{3,}}", re.sub(r"以上|以下|以内|左右|不低于|不超过|约", "", inner)):
         return Value(None, None, comparator, cumulative, raw)  # qualitative: 高于市平均水平
     return Value(float(m.group(1)), m.group(2), comparator, cumulative, raw)
 

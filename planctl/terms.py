@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .text import CJK
+
 # Words every plan uses whatever its subject; they are never reported as shared or distinctive.
 COMMON_WORDS = frozenset({
     "加强", "推进", "坚持", "推动", "加快", "积极", "大力", "持续", "深入", "不断", "着力", "全面",
@@ -25,7 +27,7 @@ COMMON_WORDS = frozenset({
     "行动", "工程", "计划", "方案", "基础", "条件", "环境", "作用", "提供",
 })
 
-_WORD = re.compile(r"^([\u3400-\u9fff]{2,}|[A-Za-z][A-Za-z0-9]+|\d+[A-Za-z]+)$")
+_WORD = re.compile(rf"^([{CJK}]{{2,}}|[A-Za-z][A-Za-z0-9]+|\d+[A-Za-z]+)$")
 
 
 @lru_cache(maxsize=1)
