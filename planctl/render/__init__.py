@@ -92,37 +92,22 @@ def _lineup(fmt: str) -> Renderer:
     }[fmt]
 
 
-def _theme_comparison(fmt: str) -> Renderer:
-    from . import compare as r
+def _module(name: str) -> Any:
+    from importlib import import_module
 
-    return {
-        "text": lambda x, c: r.theme_rich(x, _console(c)),
-        "markdown": lambda x, c: r.theme_markdown(x),
-        "json": lambda x, c: r.theme_json(x),
-        "csv": lambda x, c: r.theme_csv(x),
-    }[fmt]
+    return import_module(f"{__name__}.{name}")
 
 
-def _coverage(fmt: str) -> Renderer:
-    from . import compare as r
+def _by_name(module: str, prefix: str, text: Renderer) -> Callable[[str], Renderer]:
+    """Renderers named PREFIX_markdown, PREFIX_json and PREFIX_csv in a module, each taking the result alone."""
 
-    return {
-        "text": lambda x, c: r.matrix_rich(x, _console(c)),
-        "markdown": lambda x, c: r.matrix_markdown(x),
-        "json": lambda x, c: r.matrix_json(x),
-        "csv": lambda x, c: r.matrix_csv(x),
-    }[fmt]
+    def pick(fmt: str) -> Renderer:
+        if fmt == "text":
+            return text
+        found = getattr(_module(module), f"{prefix}_{fmt}")
+        return lambda x, c: found(x)
 
-
-def _reuse(fmt: str) -> Renderer:
-    from . import reuse as r
-
-    return {
-        "text": lambda x, c: r.reuse_rich(x),
-        "markdown": lambda x, c: r.reuse_markdown(x),
-        "json": lambda x, c: r.reuse_json(x),
-        "csv": lambda x, c: r.reuse_csv(x),
-    }[fmt]
+    return pick
 
 
 def _related(fmt: str) -> Renderer:
@@ -148,9 +133,9 @@ _TABLE: dict[str, Callable[[str], Renderer]] = {
     "ClassifiedReport": _classified,
     "TargetsReport": _targets,
     "LineupReport": _lineup,
-    "ThemeComparison": _theme_comparison,
-    "CoverageMatrix": _coverage,
-    "ReuseReport": _reuse,
+    "ThemeComparison": _by_name("compare", "theme", lambda x, c: _module("compare").theme_rich(x, _console(c))),
+    "CoverageMatrix": _by_name("compare", "matrix", lambda x, c: _module("compare").matrix_rich(x, _console(c))),
+    "ReuseReport": _by_name("reuse", "reuse", lambda x, c: _module("reuse").reuse_rich(x)),
     "RelatedReport": _related,
 }
 

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from ..compare import CoverageMatrix, ThemeComparison, path_text
-from ..terms import DiffOp, Term
+from ..terms import Term
 from . import md
 from .tabular import to_csv
 
@@ -23,14 +23,6 @@ def _sim(value: float | None) -> str:
 
 def _terms(terms: list[Term]) -> str:
     return "、".join(t.term for t in terms) or BLANK
-
-
-def _diff_markdown(ops: list[DiffOp]) -> str:
-    out = []
-    for op in ops:
-        text = md.escape(op.text)
-        out.append(text if op.op == "equal" else f"~~{text}~~" if op.op == "delete" else f"**{text}**")
-    return "".join(out)
 
 
 # -- one theme ------------------------------------------------------------------------------------
@@ -81,7 +73,7 @@ def theme_markdown(c: ThemeComparison) -> str:
             for i, cell in filled[1:]:
                 ops = diffs[i] or []
                 pair = f"{md.escape(labels[first_i])} → {md.escape(labels[i])} ({md.escape(cell.display)})"
-                out.append(f"- {pair}: {_diff_markdown(ops)}")
+                out.append(f"- {pair}: {md.diff(ops)}")
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..terms import DiffOp
 
 _INLINE = re.compile(r"([\\`*\[\]<|])")
 
@@ -19,3 +23,12 @@ def table(header: list[str], rows: list[list[str]]) -> str:
         cells = [escape(c) for c in row] + [""] * (width - len(row))
         lines.append("| " + " | ".join(cells[:width]) + " |")
     return "\n".join(lines)
+
+
+def diff(ops: list[DiffOp]) -> str:
+    """A word diff inline: ~~struck~~ only in the first text, **bold** only in the second."""
+    out = []
+    for op in ops:
+        text = escape(op.text)
+        out.append(text if op.op == "equal" else f"~~{text}~~" if op.op == "delete" else f"**{text}**")
+    return "".join(out)

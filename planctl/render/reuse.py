@@ -13,7 +13,6 @@ if TYPE_CHECKING:
 
     from ..reports import RelatedReport, ReuseReport
     from ..reuse import Match, Related
-    from ..terms import DiffOp
 
 MATCH_HEADER = ["kind", "similarity", "documents", "a line", "a section", "a text", "b line", "b section", "b text"]
 RELATED_HEADER = ["direction", "id", "place", "kind", "year", "share", "passages"]
@@ -29,14 +28,6 @@ def summary(r: ReuseReport) -> str:
     return (f"{x.share * 100:.1f}% of {_label(x.a)} repeats {_label(x.b)} ({len(x.matches)} passages); "
             f"{x.formula_share * 100:.1f}% is common formula ({len(x.formulas)} passages); "
             f"{len(x.new)} passages are not in {_label(x.b)}.")
-
-
-def _diff_md(ops: list[DiffOp]) -> str:
-    out = []
-    for op in ops:
-        text = md.escape(op.text)
-        out.append(text if op.op == "equal" else f"~~{text}~~" if op.op == "delete" else f"**{text}**")
-    return "".join(out)
 
 
 def _rows(matches: list[Match]) -> list[list[str]]:
@@ -59,7 +50,7 @@ def reuse_markdown(r: ReuseReport) -> str:
     if x.matches:
         out += ["~~struck~~: only in the source; **bold**: only in the borrowing text.", ""]
     for m in x.matches:
-        text = _diff_md(m.diff) if m.diff else md.escape(m.a.text)
+        text = md.diff(m.diff) if m.diff else md.escape(m.a.text)
         out.append(f"- {m.kind} {m.similarity:.2f} · {md.escape(m.a.where)} ← {md.escape(m.b.where)}"
                    f"{' · ' + md.escape(m.b.path) if m.b.path else ''}: {text}")
     if not x.matches:
