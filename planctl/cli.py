@@ -262,7 +262,7 @@ def _open(corpus_dir: Path | None, workers: int | None = None, bar: ProgressBar 
 @corpus_option
 @output_options
 def list_(corpus: Path | None, fmt: str | None, output: Path | None, force: bool) -> None:
-    """List every document of the corpus: id, place, kind, year, title, size.
+    """List every document of the corpus: id, place, level, kind, year, title, size.
 
     \b
     Example:

@@ -66,7 +66,6 @@ _PROPOSAL = re.compile(r"关于制定.{0,40}?(?:五年规划|规划)的建议")
 _FIVE_YEAR = re.compile(r"国民经济和社会发展.{0,20}?(?:五年规划|十[一二三四五六]五.{0,4}规划)|五年规划纲要|"
                         r"十[一二三四五六]五.{0,6}规划纲要|远景目标纲要")
 _WORK_REPORT = re.compile(r"政府工作报告|人民政府工作报告")
-_DELIVERED = re.compile(r"向大会(?:作)?(?:报告|作)(?:政府)?工作|人民代表大会第[一二三四五六七八九十]+次会议上")
 # What a work report says of itself, whatever its title: at least two of these in its opening.
 _REPORT_CUES = (
     re.compile(r"各位代表"), re.compile(r"向大会(?:作|报告)|请予审议|请各位代表审议"),
