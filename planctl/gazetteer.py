@@ -112,7 +112,8 @@ def load() -> Gazetteer:
             add(shorts, stem + "州", unit.code)  # 阿坝州, 湘西州
         if len(stem) >= 2 and stem != unit.name:
             add(shorts, stem, unit.code)
-        if len(unit.short) >= 2 and unit.short != unit.name:
+        # A short form that still ends in a unit's suffix (新区 for 镇江新区, 城区) names no unit by itself.
+        if len(unit.short) >= 2 and unit.short != unit.name and not unit.short.endswith(("区", "县", "市", "旗")):
             add(shorts, unit.short, unit.code)
     for name, code in former:
         if code in units:

@@ -236,6 +236,44 @@ def _place(head: str, title: str) -> tuple[Place, str | None]:
     return _place_of(unit, by_code[top[0]][0].written), None
 
 
+# A name the gazetteer does not know, before an issuer's cue: (辽宁省)山顺市和华区国民经济和社会发展…
+_WRITTEN_ISSUER = re.compile(
+    rf"([{HAN}]{{2,16}}?(?:自治县|自治旗|新区|区|县|市|旗|州|盟))(?=人民政府|国民经济和社会发展|"
+    r"(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告|第[一二三四五六七八九十]+届人民代表大会)")
+_UNIT_PART = re.compile(r".+?(?:自治区|特别行政区|自治州|自治县|自治旗|新区|省|市|州|盟|区|县|旗)")
+
+
+def _written_place(head: str, title: str) -> Place:
+    """The issuer as the text names it where the gazetteer does not know the name: its known parents from the
+    gazetteer, the rest as written; no code."""
+    g = load()
+    for source in (title, head):
+        m = _WRITTEN_ISSUER.search(source)
+        if not m:
+            continue
+        # Keep the name: 我代表县人民政府 names no one; 日在山顺市和华区 → 山顺市和华区.
+        name = re.split(r"代表|日在|^在", m.group(1))[-1]
+        if len(name) < 3:
+            continue
+        parts = _UNIT_PART.findall(name)
+        # Known parents written just before it: (辽宁省)山顺市和华区
+        before = source[max(0, m.start() - 12) : m.start()]
+        known = [g.units[codes[0]] for _, _, codes, kind in _names_in(before) if kind == "full"]
+        known += [u for part in parts[:-1] for u in g.lookup(part)[:1]]
+        if not parts or g.lookup(parts[-1]):
+            continue  # a known unit is the claims' business
+        last = parts[-1]
+        chain = g.chain(known[-1].code) if known else []
+        province = chain[0].name if chain else None
+        city = next((u.name for u in chain if u.level == "city"), None)
+        unknown_city = next((p for p in parts[:-1] if p.endswith(("市", "州", "盟")) and not g.lookup(p)), None)
+        city = city or unknown_city
+        if last.endswith(("区", "县", "旗")) or (last.endswith("市") and city):
+            return Place(province, city, last, level="county")
+        return Place(province, last, None, level="city")
+    return Place()
+
+
 def _mentioned_place(head: str, text: str) -> Place:
     """For a text that never names its issuer (我代表县政府 …): the unit of the level it speaks for
     (全县, 市政府 …) that it names most often, by full or short name; none below two mentions."""
@@ -456,6 +494,8 @@ def describe(doc: Document, lines: list[str]) -> None:
                                         else None)
     doc.year = _year(doc, body, opening, furniture)
     doc.place, ambiguous = _place(head, doc.title)
+    if doc.place.level is None:
+        doc.place = _written_place(head, doc.title)
     if doc.place.level is None:
         doc.place = _mentioned_place(opening, "\n".join(body)[:MENTION_CHARS])
     if ambiguous:

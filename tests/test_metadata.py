@@ -67,6 +67,17 @@ def test_a_national_report_has_no_province():
     assert (place.level, place.province, place.full(), doc.year) == ("national", None, "中华人民共和国", 2021)
 
 
+def test_a_unit_the_gazetteer_does_not_know_is_named_as_written_under_its_known_parents():
+    # A new district, a development zone, a made-up name (benchmarks/make_corpus.py): not any place mentioned.
+    doc = parse_text("(辽宁省)山顺市和华区国民经济和社会发展十四五规划(2022年更新)\n前言\n"
+                     "和华区国民经济和社会发展第十四个五年规划,推动振兴区域发展,学习丹东市振兴区经验。\n")
+    place = doc.place
+    assert (place.province, place.city, place.county, place.level, place.code) == (
+        "辽宁省", "山顺市", "和华区", "county", None)
+    doc = parse_text("大连市金普新区2023年政府工作报告\n各位代表:\n现在,我代表新区管委会向大会报告工作。\n" + BODY)
+    assert (doc.place.full(), doc.place.level, doc.place.code) == ("辽宁省大连市金普新区", "county", None)
+
+
 def test_an_old_name_in_an_old_report_keeps_its_spelling_and_the_units_code():
     text = "徐水县2010年政府工作报告\n2010年2月4日在徐水县第十四届人民代表大会第四次会议上\n各位代表:\n" + BODY
     doc = parse_text(text)
