@@ -288,11 +288,11 @@ def compare_reuse(a: Entry, b: Entry, documents_with: FormulaCount | None = None
     formulas: list[Match] = []
     new: list[Passage] = []
     threshold = formula_threshold(corpus_size)
-    index = _POSTINGS.get(b.key) if not formula_lines[1] else None
+    key = f"{b.key}:{sorted(formula_lines[1])}"
+    index = _POSTINGS.get(key)
     if index is None:
         index = _postings(pb)
-        if not formula_lines[1]:
-            _remember(_POSTINGS, b.key, index)
+        _remember(_POSTINGS, key, index)
     for p, m in match_passages(pa, pb, index):
         if m is None or not repeats(m):
             new.append(p)
