@@ -208,7 +208,8 @@ def _glossary_entry(h: HeadingMatch, no: int) -> GlossaryEntry:
     return GlossaryEntry(h.label, rest, "", no)
 
 
-def parse_text(text: str, source: str = "<text>", encoding: str = "utf-8") -> Document:
+def _lines(text: str, source: str, encoding: str) -> tuple[Document, list[_Line], list[str]]:
+    """The document's lines without markup and web furniture, normalised; the furniture set aside."""
     raw_lines, marks = markup.prepare(text)
     norm, warnings, traditional = normalize_lines(raw_lines)
     doc = Document(source=source, encoding=encoding, traditional=traditional, warnings=warnings)
@@ -221,94 +222,113 @@ def parse_text(text: str, source: str = "<text>", encoding: str = "utf-8") -> Do
             doc.furniture.append((no, kind, line))
             continue
         lines.append(_Line(no, line, marked))
+    return doc, lines, norm
 
-    start = _front_matter(lines, doc)
+
+def _toc(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
+    """A table of contents: its title, its entries one per line or all on one line. True if taken."""
+    doc, text = b.doc, ln.text
+    compact = text.replace(" ", "")
+    if TOC_TITLE.match(compact):
+        b.toc_mode = True
+        doc.toc.append(text)
+        return True
+    if compact.startswith("目录") and len(_TOC_ENTRY.findall(compact)) >= 2:
+        for entry in re.split(r"(?=第[一二三四五六七八九十百〇零\d]+[篇章节部])", text[2:]):
+            eh = match_heading(entry.strip())
+            if eh is not None:
+                doc.toc.append(f"{eh.label} {eh.rest.strip()}")
+        return True
+    if not b.toc_mode:
+        return False
+    leader = _TOC_LEADER.search(text)
+    first_toc = doc.toc[1] if len(doc.toc) > 1 else None
+    is_repeat = h is not None and first_toc is not None and (
+        _TOC_LEADER.sub("", first_toc).replace(" ", "").replace(".", "")
+        == text.replace(" ", "").replace(".", "")
+    )
+    if (h is not None or leader) and not is_repeat and len(text) <= 80:
+        entry = _TOC_LEADER.sub("", text).rstrip(" .")
+        if h is not None:
+            entry = f"{h.label} {_TOC_LEADER.sub('', h.rest).rstrip(' .')}"
+        doc.toc.append(entry)
+        return True
+    b.toc_mode = False  # the first line that is no entry ends the table of contents
+    return False
+
+
+def _table(b: _Builder, ln: _Line) -> bool:
+    """A table row, or a note under a table (注:, 资料来源:, ①…). True if taken."""
+    if _is_table_row(ln.text):
+        b.add_table_row(ln.text, ln.no)
+        return True
+    if b.table is not None or b.in_notes:
+        table = b.table or b.last_table
+        if table is not None and (_NOTE_START.match(ln.text) or (b.in_notes and _NOTE_CONT.match(ln.text))):
+            b.flush_table()
+            table.notes.append(ln.text)
+            b.in_notes = True
+            return True
+        b.in_notes = False
+    return False
+
+
+def _block(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
+    """A block outside the body's numbering (glossary, appendix, preface), or an entry of the glossary."""
+    compact = ln.text.replace(" ", "")
+    if len(compact) <= 40 and GLOSSARY_TITLE.match(compact):
+        b.open_block("glossary", ln.text, ln.no)
+    elif len(compact) <= 40 and APPENDIX_TITLE.match(compact) and h is None:
+        b.open_block("appendix", ln.text, ln.no)
+    elif PREFACE_TITLE.match(compact):
+        b.open_block("preface", ln.text, ln.no)
+    elif h is not None and b.stack and b.stack[0].kind == "glossary":
+        b.flush_pending()
+        b.stack[0].glossary.append(_glossary_entry(h, ln.no))
+    else:
+        return False
+    return True
+
+
+def _heading(b: _Builder, ln: _Line, h: HeadingMatch, lines: list[_Line], i: int) -> int:
+    """Open a section for a heading (joining a title broken over two lines, keeping a body that runs on on the
+    same line); return the index of the next line to read."""
+    title, body = split_title(h.rest)
+    # A heading broken over two lines: 第一节 充分 / 释放市场采购贸易方式试点红利
+    if (
+        len(title) <= 4
+        and not body
+        and i < len(lines)
+        and len(lines[i].text) <= 30
+        and match_heading(lines[i].text) is None
+        and not _is_table_row(lines[i].text)
+        and not any(p in lines[i].text for p in SENTENCE_END + ":")
+    ):
+        title += lines[i].text
+        i += 1
+    b.open_heading(h, title, ln.no)
+    if body:
+        b.add_paragraph(body, ln.no)
+        b.last_paragraph_line = ln.no
+    return i
+
+
+def parse_text(text: str, source: str = "<text>", encoding: str = "utf-8") -> Document:
+    doc, lines, norm = _lines(text, source, encoding)
     b = _Builder(doc)
-    i = start
+    i = _front_matter(lines, doc)
     while i < len(lines):
         ln = lines[i]
-        text = ln.text
         i += 1
-        compact = text.replace(" ", "")
-
-        # Table of contents: one entry per line, or all of it on one line.
-        if TOC_TITLE.match(compact):
-            b.toc_mode = True
-            doc.toc.append(text)
+        h = match_heading(ln.text)
+        if _toc(b, ln, h) or _table(b, ln) or _block(b, ln, h):
             continue
-        if compact.startswith("目录") and len(_TOC_ENTRY.findall(compact)) >= 2:
-            for entry in re.split(r"(?=第[一二三四五六七八九十百〇零\d]+[篇章节部])", text[2:]):
-                eh = match_heading(entry.strip())
-                if eh is not None:
-                    doc.toc.append(f"{eh.label} {eh.rest.strip()}")
-            continue
-        h = match_heading(text)
-        if b.toc_mode:
-            leader = _TOC_LEADER.search(text)
-            first_toc = doc.toc[1] if len(doc.toc) > 1 else None
-            is_repeat = h is not None and first_toc is not None and (
-                _TOC_LEADER.sub("", first_toc).replace(" ", "").replace(".", "")
-                == text.replace(" ", "").replace(".", "")
-            )
-            if (h is not None or leader) and not is_repeat and len(text) <= 80:
-                entry = _TOC_LEADER.sub("", text).rstrip(" .")
-                if h is not None:
-                    entry = f"{h.label} {_TOC_LEADER.sub('', h.rest).rstrip(' .')}"
-                doc.toc.append(entry)
-                continue
-            b.toc_mode = False
-
-        # Tables and their notes.
-        if _is_table_row(text):
-            b.add_table_row(text, ln.no)
-            continue
-        if b.table is not None or b.in_notes:
-            table = b.table or b.last_table
-            if table is not None and (_NOTE_START.match(text) or (b.in_notes and _NOTE_CONT.match(text))):
-                b.flush_table()
-                table.notes.append(text)
-                b.in_notes = True
-                continue
-            b.in_notes = False
-
-        # Blocks outside the body's numbering.
-        if len(compact) <= 40 and GLOSSARY_TITLE.match(compact):
-            b.open_block("glossary", text, ln.no)
-            continue
-        if len(compact) <= 40 and APPENDIX_TITLE.match(compact) and h is None:
-            b.open_block("appendix", text, ln.no)
-            continue
-        if PREFACE_TITLE.match(compact):
-            b.open_block("preface", text, ln.no)
-            continue
-
-        in_glossary = bool(b.stack) and b.stack[0].kind == "glossary"
-        if h is not None and in_glossary:
-            b.flush_pending()
-            b.stack[0].glossary.append(_glossary_entry(h, ln.no))
-            continue
-        if h is None and ln.marked and len(text) <= MAX_TITLE:
-            h = HeadingMatch("marked", "", 0, text)
+        if h is None and ln.marked and len(ln.text) <= MAX_TITLE:
+            h = HeadingMatch("marked", "", 0, ln.text)
         if h is not None:
-            title, body = split_title(h.rest)
-            # A heading broken over two lines: 第一节 充分 / 释放市场采购贸易方式试点红利
-            if (
-                len(title) <= 4
-                and not body
-                and i < len(lines)
-                and len(lines[i].text) <= 30
-                and match_heading(lines[i].text) is None
-                and not _is_table_row(lines[i].text)
-                and not any(p in lines[i].text for p in SENTENCE_END + ":")
-            ):
-                title += lines[i].text
-                i += 1
-            b.open_heading(h, title, ln.no)
-            if body:
-                b.add_paragraph(body, ln.no)
-                b.last_paragraph_line = ln.no
+            i = _heading(b, ln, h, lines, i)
             continue
-        b.add_paragraph(text, ln.no)
+        b.add_paragraph(ln.text, ln.no)
         b.last_paragraph_line = ln.no
     b.flush_pending()
 
