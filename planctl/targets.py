@@ -36,13 +36,26 @@ _ABOUT = ("约", "左右", "近", "大约", "~")
 # Sections that look back rather than ahead: their numbers are results, not targets.
 RETROSPECTIVE = re.compile(r"回顾|成就|发展基础|坚实基础|基础与|发展环境|面临的|形势|机遇|过去|十三五")
 
-_VERBS = (
+# The verbs a target is written with, spelled once. Reaching: what a figure comes to (达到500亿元).
+REACHING = (
     "完成", "实现", "达到", "达", "突破", "超过", "增长到", "增长至", "增加到", "增加至", "提高到", "提高至",
     "提升到", "提升至", "增至", "控制在", "保持在", "稳定在", "不低于", "不少于", "不超过", "降低", "下降",
     "减少", "增长", "提高", "提升", "年均增长", "力争达到", "缩短至", "缩短到", "压缩至", "压缩到", "降至", "降低到",
     "降低至",
 )
-_VERB_RE = "|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True))
+# Building: what is made or brought in, counted (新增社会医疗机构14家, 培育四条特色街区).
+BUILDING = ("新增", "新建", "建成", "建设", "培育", "引进", "打造", "创建", "创办", "改造", "再建")
+# Doing something to an indicator, then its figure: 控制全市城镇登记失业率在2.7%以下.
+DOING = ("新开工", "完成", "实施", "举办", "吸引", "扶持", "发放", "争取", "储备", "盘活", "控制", "保持", "投入",
+         "提升", "计划")
+
+
+def _either(*verbs: str) -> str:
+    """A regex alternation of verbs, the longest first (新增打造 before 新增)."""
+    return "|".join(re.escape(v) for v in sorted(dict.fromkeys(verbs), key=len, reverse=True))
+
+
+_VERB_RE = _either(*REACHING)
 _CLAUSE = re.compile(
     rf"(?P<ind>[^,;。:!?()]{{2,32}}?)(?P<verb>{_VERB_RE})(?P<pre>约|近|超过)?\s*"
     rf"(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})(?P<post>以上|以下|以内|左右)?"
@@ -61,16 +74,16 @@ _MORE = re.compile(rf"^、(?P<ind>[{HAN}“”]{{2,16}}?)(?P<pre>约|近|超过)
                    rf"(?P<post>以上|以下|以内|左右)?")
 _GROWTH_AFTER = re.compile(rf"^,?(?:年均)?(?:增长|增速|提高)(?:为|达到)?\s*(?P<num>-?{_NUM})\s*%")
 # Verb, then what, then how many: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下
-_DO_VERBS = (
-    "新增|新建|新开工|引进|培育|创建|建成|建设|改造|完成|实施|举办|吸引|扶持|发放|争取|储备|盘活|控制|保持|投入|提升|计划"
-)
+# (打造, 创办 and 再建 take their figure first: _BUILD)
+_DO_VERBS = _either(*(v for v in BUILDING if v not in ("打造", "创办", "再建")), *DOING)
 _DO = re.compile(
     rf"(?P<verb>{_DO_VERBS})"
     rf"(?P<ind>[{HAN}“”、]{{2,18}}?)(?P<at>在)?(?P<pre>约|近|超过)?\s*(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
     rf"(?P<post>以上|以下|以内|左右)?"
 )
+_BUILD_VERBS = _either(*(v for v in BUILDING if v != "创建"), "新增打造", "累计建成", "维修改造", "实施", "不超过", "不少于")
 _BUILD = re.compile(
-    rf"(?P<verb>新增|新建|建成|建设|培育|引进|打造|创办|再建|新增打造|累计建成|改造|维修改造|实施|不超过|不少于)"
+    rf"(?P<verb>{_BUILD_VERBS})"
     rf"(?P<pre>约|近|超过)?"
     rf"(?P<num>{_NUM})\s*(?P<unit>家以上|个以上|条|个|家|所|座|处|项|公里|万平方米|万平(?!方))(?P<ind>[{HAN}“”]{{2,16}})"
 )
@@ -91,7 +104,7 @@ _CN_PERCENT = re.compile(r"百分之([零一二两三四五六七八九十百]+)
 # A figure in Chinese numerals right after a verb: 培育四条特色街区 → 培育4条特色街区, 达到五百亿元 → 达到500亿元.
 # Only there: 三年行动, 九年一贯制 and 两个毫不动摇 are names, not figures.
 _CN_FIGURE = re.compile(
-    r"(?P<verb>新增|新建|建成|培育|引进|打造|创建|创办|改造|建设|再建|达到|完成|突破|超过|实现|增长)"
+    rf"(?P<verb>{_either(*BUILDING, '达到', '完成', '突破', '超过', '实现', '增长')})"
     r"(?P<cn>[一二两三四五六七八九十百千]+)(?=[个家所座处项条套]|亿元|万元|万人|万平方米|万亩|万吨)"
 )
 
