@@ -81,7 +81,8 @@ _DO = re.compile(
     rf"(?P<ind>[{HAN}“”、]{{2,18}}?)(?P<at>在)?(?P<pre>约|近|超过)?\s*(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
     rf"(?P<post>以上|以下|以内|左右)?"
 )
-_BUILD_VERBS = _either(*(v for v in BUILDING if v != "创建"), "新增打造", "累计建成", "维修改造", "实施", "不超过", "不少于")
+_BUILD_VERBS = _either(*(v for v in BUILDING if v != "创建"), "新增打造", "累计建成", "维修改造", "实施",
+                       "不超过", "不少于")
 _BUILD = re.compile(
     rf"(?P<verb>{_BUILD_VERBS})"
     rf"(?P<pre>约|近|超过)?"
