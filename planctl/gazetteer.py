@@ -28,10 +28,6 @@ class Division:
     level: str  # province | city | county
     parent: str | None  # code of the unit above; None for a province
 
-    @property
-    def province_code(self) -> str:
-        return self.code[:2] + "0000"
-
 
 @dataclass
 class Gazetteer:
@@ -56,9 +52,6 @@ class Gazetteer:
         """Units a name as written may stand for: by full, former or variant name, else by short form."""
         codes = self.names.get(name) or self.variants.get(name) or self.shorts.get(name) or []
         return [self.units[c] for c in codes]
-
-    def longest_names(self) -> tuple[int, int]:
-        return min(len(n) for n in self.names), max(len(n) for n in self.names)
 
 
 def _stem(name: str, level: str) -> str:
