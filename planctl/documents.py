@@ -16,7 +16,7 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text", ".pdf", ".docx
 
 def binary_format(data: bytes) -> str | None:
     """pdf, docx or doc when the bytes are one of the published formats planctl reads, else None."""
-    if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
+    if data[:1024].lstrip().startswith(b"%PDF"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         head = data[:65536]

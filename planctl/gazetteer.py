@@ -54,20 +54,20 @@ class Gazetteer:
         return [self.units[c] for c in codes]
 
 
-def _stem(name: str, level: str) -> str:
+def stem(name: str, level: str) -> str:
     """清苑区 → 清苑, 延边朝鲜族自治州 → 延边, 内蒙古自治区 → 内蒙古; keeps two characters at least."""
     suffixes = COUNTY_SUFFIXES if level == "county" else (
         "维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "地区", "盟", "省", "市")
     for suffix in suffixes:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            stem = name[: -len(suffix)]
+            root = name[: -len(suffix)]
             peeled = True
             while peeled:  # 阿坝藏族羌族 → 阿坝藏族 → 阿坝
                 peeled = False
                 for ethnic in _ETHNIC:
-                    if stem.endswith(ethnic) and len(stem) - len(ethnic) >= 2:
-                        stem, peeled = stem[: -len(ethnic)], True
-            return stem
+                    if root.endswith(ethnic) and len(root) - len(ethnic) >= 2:
+                        root, peeled = root[: -len(ethnic)], True
+            return root
     return name
 
 
@@ -95,16 +95,16 @@ def load() -> Gazetteer:
         units[code] = Division(code, name, short, level, parent or None)
     for unit in units.values():
         add(names, unit.name, unit.code)
-        stem = _stem(unit.name, unit.level)
-        if unit.level == "county" and stem != unit.name:
+        root = stem(unit.name, unit.level)
+        if unit.level == "county" and root != unit.name:
             # A county that became a district or a city keeps its stem: 清苑县 is now 清苑区.
             for suffix in ("县", "区", "市"):
-                if stem + suffix != unit.name:
-                    add(variants, stem + suffix, unit.code)
+                if root + suffix != unit.name:
+                    add(variants, root + suffix, unit.code)
         if unit.name.endswith("自治州"):
-            add(shorts, stem + "州", unit.code)  # 阿坝州, 湘西州
-        if len(stem) >= 2 and stem != unit.name:
-            add(shorts, stem, unit.code)
+            add(shorts, root + "州", unit.code)  # 阿坝州, 湘西州
+        if len(root) >= 2 and root != unit.name:
+            add(shorts, root, unit.code)
         # A short form that still ends in a unit's suffix (新区 for 镇江新区, 城区) names no unit by itself.
         if len(unit.short) >= 2 and unit.short != unit.name and not unit.short.endswith(("区", "县", "市", "旗")):
             add(shorts, unit.short, unit.code)

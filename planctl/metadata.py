@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import Division, load
+from .gazetteer import Division, load, stem
 from .numerals import cn_to_int
 from .outline import Document, LineWarning, Place
 from .text import HAN
@@ -93,19 +93,13 @@ class _Claim:
     written: str  # the name as the text writes it
 
 
+@lru_cache(maxsize=4096)
 def short_name(name: str) -> str:
     """兴隆台区 → 兴隆台, 辽宁省 → 辽宁, 延边朝鲜族自治州 → 延边; two-character names keep their suffix."""
-    return _short(name)
-
-
-@lru_cache(maxsize=4096)
-def _short(name: str) -> str:
-    from .gazetteer import _stem
-
     for level in ("province", "county"):
-        stem = _stem(name, level)
-        if stem != name:
-            return stem
+        shorter = stem(name, level)
+        if shorter != name:
+            return shorter
     return name
 
 
@@ -227,7 +221,8 @@ def _place(head: str, title: str) -> tuple[Place, str | None]:
     if len(top) > 1:
         names = {by_code[k][0].written for k in top}
         if len(names) == 1:  # one name, several units the text does not tell apart
-            where = "、".join(g.chain(k)[0].name + (g.chain(k)[1].name if len(g.chain(k)) > 2 else "") for k in top)
+            chains = [g.chain(k) for k in top]
+            where = "、".join(c[0].name + (c[1].name if len(c) > 2 else "") for c in chains)
             name = names.pop()
             return Place(county=name, level=g.units[top[0]].level), (
                 f"place “{name}” is ambiguous ({where}); the text names neither its province nor its city")

@@ -6,6 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
+def location(line: int, page: int | None) -> str:
+    """Where a reader finds something: its line, and its page for a PDF."""
+    return f"p. {page}, line {line}" if page is not None else f"line {line}"
+
+
 @dataclass(frozen=True)
 class LineWarning:
     line: int
@@ -63,8 +68,7 @@ class Section:
 
     @property
     def where(self) -> str:
-        """Where a reader finds the heading: its line, and its page for a PDF."""
-        return f"p. {self.page}, line {self.line}" if self.page is not None else f"line {self.line}"
+        return location(self.line, self.page)
 
     @property
     def topics(self) -> list[str]:
@@ -155,20 +159,20 @@ class Document:
     tables: list[Table] = field(default_factory=list)  # tables before the first heading
     sections: list[Section] = field(default_factory=list)
     furniture: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, text)
-    pages: list[int] = field(default_factory=list)  # for a PDF: the page of each line of its text
-
-    def page_of(self, line: int) -> int | None:
-        return self.pages[line - 1] if 0 < line <= len(self.pages) else None
 
     def set_pages(self, pages: list[int]) -> None:
-        """Give every section and paragraph the page it starts on (a PDF's lines are not the reader's)."""
-        self.pages = pages
+        """Give every section and paragraph the page it starts on, from the page of each line of the text
+        (a PDF's lines are not the reader's)."""
+
+        def page_of(line: int) -> int | None:
+            return pages[line - 1] if 0 < line <= len(pages) else None
+
         for p in self.preamble:
-            p.page = self.page_of(p.line)
+            p.page = page_of(p.line)
         for _, section in self.walk():
-            section.page = self.page_of(section.line)
+            section.page = page_of(section.line)
             for p in section.paragraphs:
-                p.page = self.page_of(p.line)
+                p.page = page_of(p.line)
 
     def walk(self) -> Iterator[tuple[tuple[Section, ...], Section]]:
         for s in self.sections:

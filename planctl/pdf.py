@@ -85,25 +85,23 @@ def _edges(lines: list[_Line], edge: int = 2) -> list[_Line]:
 def _drop_furniture(pages: list[list[_Line]], spacing: float) -> list[_Line]:
     """Body lines of all pages in order: page numbers and lines recurring at the top or bottom of most
     pages removed. The first page keeps a line at another height than the running one (its title)."""
+    edge_keys = [{id(ln): _furniture_key(ln.text) for ln in _edges(lines)} for lines in pages]
     seen: Counter[str] = Counter()
     heights: dict[str, list[float]] = {}
-    for lines in pages:
-        edges = _edges(lines)
-        for key in {_furniture_key(ln.text) for ln in edges}:
-            seen[key] += 1
-        for ln in edges:
-            heights.setdefault(_furniture_key(ln.text), []).append(ln.y)
-    running = {k for k, n in seen.items() if n >= max(2, len(pages) / 2)}
-    body: list[_Line] = []
-    for lines in pages:
-        at_edge = {id(ln) for ln in _edges(lines)}
+    for lines, keys in zip(pages, edge_keys, strict=True):
+        seen.update(set(keys.values()))
         for ln in lines:
-            if id(ln) in at_edge:
+            if id(ln) in keys:
+                heights.setdefault(keys[id(ln)], []).append(ln.y)
+    usual = {k: statistics.median(heights[k]) for k, n in seen.items() if n >= max(2, len(pages) / 2)}
+    body: list[_Line] = []
+    for lines, keys in zip(pages, edge_keys, strict=True):
+        for ln in lines:
+            key = keys.get(id(ln))
+            if key is not None:
                 if _PAGE_NUMBER.match(ln.text):
                     continue
-                key = _furniture_key(ln.text)
-                usual = statistics.median(heights[key]) if key in running else None
-                if usual is not None and (ln.page > 1 or abs(ln.y - usual) < spacing * ln.size / 2):
+                if key in usual and (ln.page > 1 or abs(ln.y - usual[key]) < spacing * ln.size / 2):
                     continue
             body.append(ln)
     return body

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .outline import Document
+from .outline import Document, location
 from .terms import DiffOp, word_diff
 from .text import WORD_CHARS
 
@@ -65,7 +65,7 @@ class Passage:
 
     @property
     def where(self) -> str:
-        return f"p. {self.page}, line {self.line}" if self.page is not None else f"line {self.line}"
+        return location(self.line, self.page)
 
     def original(self, start: int, size: int) -> str:
         """The text, punctuation included, behind a stretch of the normalized text."""
@@ -350,6 +350,7 @@ def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], l
     keys = {e.key: e for e in corpus if e.key != a.key}
     if not keys:
         return [], []
+    others = set(keys)
     pa = _passages_of(a)
     hits: Counter[str] = Counter()
     too_common = formula_threshold(len(keys))
@@ -362,7 +363,7 @@ def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], l
         probes = _probes(p)
         for probe in probes:
             phrases = fts_phrases(probe)
-            docs = corpus.index.documents_matching(phrases[0], set(keys), too_common) if phrases else set()
+            docs = corpus.index.documents_matching(phrases[0], others, too_common) if phrases else set()
             if len(docs) < too_common:  # a probe found in many documents is formula, not a lead
                 found |= docs
             else:

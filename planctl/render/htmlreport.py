@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from ..compare import CoverageMatrix, Plan, ThemeComparison
+    from ..corpus import Entry
     from ..terms import DiffOp
     from . import Context
 
@@ -73,10 +74,15 @@ def _heat(share: float, top: float) -> str:
     return f"background:hsl(212,62%,{lightness:.0f}%);color:{ink}"
 
 
+def _source(entry: Entry, label: str) -> dict[str, Any]:
+    """A row of the header's table of sources."""
+    info = entry.info
+    return {"label": label, "id": entry.id, "file": entry.file, "title": info.title, "place": info.place.full(),
+            "kind": info.kind, "year": info.year or ""}
+
+
 def _plan_source(p: Plan) -> dict[str, Any]:
-    info = p.entry.info
-    return {"label": p.label, "id": p.entry.id, "file": p.entry.file, "title": info.title,
-            "place": info.place.full(), "kind": info.kind, "year": info.year or ""}
+    return _source(p.entry, p.label)
 
 
 def _page(template: str, context: Context, title: str, sources: list[dict[str, Any]], **data: Any) -> str:
@@ -201,11 +207,7 @@ def _reuse(r: Any, context: Context) -> str:
     from .reuse import _label, summary
 
     x = r.reuse
-    sources = []
-    for entry in (x.a, x.b):
-        info = entry.info
-        sources.append({"label": _label(entry), "id": entry.id, "file": entry.file, "title": info.title,
-                        "place": info.place.full(), "kind": info.kind, "year": info.year or ""})
+    sources = [_source(entry, _label(entry)) for entry in (x.a, x.b)]
     return _page("reuse.html", context, f"Reuse: {_label(x.a)} from {_label(x.b)}", sources, summary=summary(r),
                  matches=x.matches, formulas=x.formulas, new=x.new if r.show_new else None,
                  a=_label(x.a), b=_label(x.b))
