@@ -155,3 +155,18 @@ def test_reuse_in_a_corpus_finds_where_a_document_borrows_from(tmp_path):
 def test_reuse_takes_one_or_two_plans():
     result = run("reuse", "兴隆台", "沙河口", "海城")
     assert result.exit_code == 2 and "reuse takes one plan" in result.stderr
+
+
+def test_a_document_sharing_nothing_says_so(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "tiny.txt").write_text("一、总则\n", encoding="utf-8")
+    (folder / "other.txt").write_text("这是一段没有标题的文字。\n", encoding="utf-8")
+    result = run("reuse", "tiny.txt", "--corpus", str(folder), "--format", "markdown")
+    assert result.stdout == (
+        "# Text reuse around tiny other (tiny)\n\n"
+        "share: of the borrowing document's text found in the other, formulas apart.\n\n"
+        "No other document of the corpus shares text with it.\n"
+    )
+    pair = run("reuse", "tiny.txt", "other.txt", "--corpus", str(folder), "--format", "markdown").stdout
+    assert pair.startswith("# Reuse: tiny other from other other\n\n0.0% of tiny other repeats other other")

@@ -11,6 +11,7 @@ from .tabular import to_csv
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from ..corpus import Entry
     from ..reports import RelatedReport, ReuseReport
     from ..reuse import Match, Related
 
@@ -18,9 +19,10 @@ MATCH_HEADER = ["kind", "similarity", "documents", "a line", "a section", "a tex
 RELATED_HEADER = ["direction", "id", "place", "kind", "year", "share", "passages"]
 
 
-def _label(entry: object) -> str:
-    info = entry.info  # type: ignore[attr-defined]
-    return f"{info.place.name or entry.id} {info.year or ''} {info.kind}".strip()  # type: ignore[attr-defined]
+def _label(entry: Entry) -> str:
+    """兴隆台区 2023 work report; the id stands for an unknown place, and an unknown year is left out."""
+    info = entry.info
+    return " ".join(str(part) for part in (info.place.name or entry.id, info.year, info.kind) if part)
 
 
 def summary(r: ReuseReport) -> str:
@@ -84,7 +86,7 @@ def reuse_rich(r: ReuseReport) -> list[RenderableType]:
             body.append(m.a.text)
         body.append(f"\n{m.a.where}", style="dim")
         table.add_row(m.kind, f"{m.similarity:.2f}", body, Text(f"{m.b.where}\n{m.b.path}", style="dim"))
-    parts.append(table)
+    parts.append(table if x.matches or x.formulas else Text(f"No passage of {_label(x.a)} repeats {_label(x.b)}."))
     if r.show_new:
         new = Table(title=f"New in {escape(_label(x.a))}", header_style="bold")
         new.add_column("line", no_wrap=True)
@@ -117,7 +119,9 @@ def related_text(r: RelatedReport, fmt: str) -> str:
         return to_csv([RELATED_HEADER, *_related_rows(r)])
     out = [f"# Text reuse around {md.escape(_label(r.entry))} ({md.escape(r.entry.id)})", "",
            "share: of the borrowing document's text found in the other, formulas apart.", ""]
-    return "\n".join(out) + md.table(RELATED_HEADER, _related_rows(r)) + "\n"
+    rows = _related_rows(r)
+    out.append(md.table(RELATED_HEADER, rows) if rows else "No other document of the corpus shares text with it.")
+    return "\n".join(out) + "\n"
 
 
 def related_rich(r: RelatedReport) -> RenderableType:
@@ -129,4 +133,6 @@ def related_rich(r: RelatedReport) -> RenderableType:
         table.add_column(name, overflow="fold", justify="right" if name in ("year", "share", "passages") else "left")
     for row in _related_rows(r):
         table.add_row(*[escape(c) for c in row])
+    if not table.rows:
+        table.caption = "No other document of the corpus shares text with it."
     return table
