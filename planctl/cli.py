@@ -347,42 +347,69 @@ def search(query: tuple[str, ...], theme: str | None, limit: int, corpus: Path |
 
 @cli.command()
 @click.argument("plan", required=False)
+@click.option("--theme", "-t", help="With PLAN: list its passages on this theme (name or alias).")
+@click.option("--suggest", "suggest_theme", metavar="THEME",
+              help="Words that mark this theme's passages across the corpus and are not in the map yet.")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=30, show_default=True,
+              help="With --suggest: at most this many words.")
 @click.option("--check", "check_file", type=click.Path(path_type=Path),
               help="Only validate this theme map file and say whether it is valid.")
 @corpus_option
 @themes_option
 @output_options
-def themes(plan: str | None, check_file: Path | None, corpus: Path | None, themes_file: Path | None,
-           fmt: str | None, output: Path | None, force: bool) -> None:
-    """List the theme map, or show how one plan's sections were classified.
+def themes(plan: str | None, theme: str | None, suggest_theme: str | None, limit: int, check_file: Path | None,
+           corpus: Path | None, themes_file: Path | None, fmt: str | None, output: Path | None, force: bool) -> None:
+    """List the theme map; or a plan's themes by share of its text; or its passages on one theme.
+
+    A passage (a paragraph, a table row) is on a theme when the theme's terms are what it speaks of,
+    or it stands under a heading on the theme; `--theme` lists them with the matched terms marked.
+    `--suggest` finds words to add to a theme's keywords, learned from your corpus.
 
     \b
     Example:
       planctl themes
       planctl themes 海城
+      planctl themes 皇姑 --theme 数字经济
+      planctl themes --suggest 营商环境 --corpus ~/plans
       planctl themes --check my-themes.yaml
     """
     from .output import check_target
-    from .reports import ClassifiedReport, ThemeMapReport
+    from .reports import PlanThemesReport, SuggestReport, ThemeMapReport, ThemePassagesReport
     from .themes import load_theme_map
 
     if check_file is not None:
-        if plan:
-            raise click.UsageError("--check takes no PLAN")
+        if plan or theme or suggest_theme:
+            raise click.UsageError("--check takes no PLAN, --theme or --suggest")
         tmap = load_theme_map(check_file)
         click.echo(f"{check_file}: valid, {len(tmap.themes)} themes under {len(tmap.parents)} parent topics")
         return
+    if suggest_theme and (plan or theme):
+        raise click.UsageError("--suggest learns from the whole corpus: give no PLAN or --theme with it")
+    if theme and not plan:
+        raise click.UsageError("--theme needs a PLAN, e.g. planctl themes 皇姑 --theme 数字经济")
     fmt = resolve_format(fmt, output)
     check_target(output, force)
     tmap = load_theme_map(themes_file)
+    asked = theme or suggest_theme
+    chosen = tmap.require(asked) if asked else None
+    if suggest_theme and chosen is not None:
+        from .suggest import suggest
+
+        found = _open(corpus)
+        emit(SuggestReport(suggest(tmap, chosen, found, limit), str(found.root)), fmt, output, force)
+        return
     if plan is None:
         emit(ThemeMapReport(tmap), fmt, output, force)
         return
-    from .compare import prepare_plans
-
     found = _open(corpus)
+    from .compare import prepare_plans
+    from .passage_themes import theme_shares
+
     (prepared,) = prepare_plans(_resolve_all(found, (plan,)), tmap, found)
-    emit(ClassifiedReport(prepared), fmt, output, force)
+    if chosen is None:
+        emit(PlanThemesReport(prepared, theme_shares(prepared.passages)), fmt, output, force)
+    else:
+        emit(ThemePassagesReport(prepared, chosen, prepared.passages.on_theme(chosen)), fmt, output, force)
 
 
 @cli.command()

@@ -8,14 +8,22 @@ from dataclasses import dataclass, field
 from .align import Item, Row, Similarity, align
 from .corpus import Corpus, Entry
 from .outline import Section
+from .passage_themes import (
+    PlanPassages,
+    ThemedPassage,
+    corpus_weights,
+    plan_passages,
+    sections_on,
+    topic_phrase,
+)
 from .terms import DiffOp, Term, content_words, shared_and_distinctive, tokenize, word_diff
-from .themes import Evidence, SectionThemes, Theme, ThemeMap, classify
+from .themes import Theme, ThemeMap
 
 
 @dataclass
 class Plan:
     entry: Entry
-    classified: list[SectionThemes]
+    passages: PlanPassages
 
     def to_dict(self) -> dict[str, object]:
         d = self.entry.info
@@ -35,16 +43,26 @@ def path_text(path: tuple[Section, ...]) -> str:
 
 @dataclass
 class ThemeSection:
+    """A section wholly on a theme (most of its text in passages on it, every sub-section on it too)."""
+
     path: tuple[Section, ...]
-    score: float
-    evidence: list[Evidence]
+    share: float  # of the section's text in passages on the theme
+    passages: list[ThemedPassage]
+
+    def evidence(self, limit: int = 6) -> list[tuple[str, int]]:
+        """The terms its passages matched, most passages first."""
+        counts: Counter[str] = Counter()
+        for tp in self.passages:
+            counts.update({h.term for h in tp.evidence if h.where != "heading"})
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
     def to_dict(self) -> dict[str, object]:
         return {
             "path": path_text(self.path),
             "line": self.path[-1].line,
-            "score": round(self.score, 2),
-            "evidence": [{"where": e.where, "term": e.term, "count": e.count} for e in self.evidence],
+            "share": round(self.share, 3),
+            "passages": len(self.passages),
+            "terms": [{"term": t, "passages": n} for t, n in self.evidence()],
         }
 
 
@@ -53,10 +71,16 @@ class ThemeComparison:
     theme: Theme
     plans: list[Plan]
     sections: list[list[ThemeSection]]
+    passages: list[list[ThemedPassage]]  # per plan, every passage on the theme, in document order
     rows: list[Row]
     shared: list[Term]
     distinctive: list[list[Term]]
     diffs: list[list[list[DiffOp] | None]] = field(default_factory=list)  # per row, per plan vs first cell
+
+    def loose(self, plan_index: int) -> list[ThemedPassage]:
+        """A plan's passages on the theme that stand outside its sections wholly on it."""
+        inside = {id(tp) for s in self.sections[plan_index] for tp in s.passages}
+        return [tp for tp in self.passages[plan_index] if id(tp) not in inside]
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -64,6 +88,7 @@ class ThemeComparison:
             "parent": self.theme.parent,
             "plans": [p.to_dict() for p in self.plans],
             "sections": [[s.to_dict() for s in secs] for secs in self.sections],
+            "passages": [[tp.to_dict() for tp in found] for found in self.passages],
             "rows": [r.to_dict() for r in self.rows],
             "shared_terms": [t.to_dict() for t in self.shared],
             "distinctive_terms": [[t.to_dict() for t in ts] for ts in self.distinctive],
@@ -75,38 +100,20 @@ class ThemeComparison:
 
 
 def prepare_plans(entries: list[Entry], tmap: ThemeMap, corpus: Corpus | None = None) -> list[Plan]:
-    """Classify each plan's sections; with a corpus, the result is cached per document and theme map."""
-    plans = []
-    for entry in entries:
-        key = f"themes:{tmap.digest}:{entry.key}"
-        cached = corpus.index.get(key) if corpus else None
-        paths = [path for path, _ in entry.doc.walk()]
-        if isinstance(cached, list) and len(cached) == len(paths):
-            classified = [
-                SectionThemes(path, scores, evidence, heading)
-                for path, (scores, evidence, heading) in zip(paths, cached, strict=True)
-            ]
-        else:
-            classified = classify(tmap, entry.doc)
-            if corpus:
-                corpus.index.put(key, [(st.scores, st.evidence, st.heading_themes) for st in classified])
-        plans.append(Plan(entry, classified))
-    return plans
+    """Each plan's passages, scored for every theme; with a corpus, cached per document and theme map."""
+    weights = corpus_weights(tmap, corpus, entries)
+    return [Plan(entry, plan_passages(tmap, entry, corpus, weights)) for entry in entries]
 
 
-def theme_sections(plan: Plan, theme: Theme) -> list[ThemeSection]:
-    """The sections of a plan that belong to a theme, outermost first, none inside another."""
-    chosen: list[ThemeSection] = []
-    chosen_ids: set[int] = set()
-    for st in plan.classified:
-        if any(id(s) in chosen_ids for s in st.path[:-1]):
-            continue
-        named = theme.name in st.heading_themes
-        leaf_primary = not st.section.children and st.primary == theme.name
-        if named or leaf_primary:
-            chosen.append(ThemeSection(st.path, st.scores.get(theme.name, 0.0), st.evidence.get(theme.name, [])))
-            chosen_ids.add(id(st.section))
-    return chosen
+def theme_sections(plan: Plan, theme: Theme) -> tuple[list[ThemeSection], list[ThemedPassage]]:
+    """A plan's sections wholly on a theme, outermost first, none inside another; and all its passages on it."""
+    found = plan.passages.on_theme(theme)
+    chosen = []
+    for path, share in sections_on(plan.passages, theme, found):
+        depth = len(path) - 1
+        inside = [tp for tp in found if len(tp.passage.path) > depth and tp.passage.path[depth] is path[-1]]
+        chosen.append(ThemeSection(path, share, inside))
+    return chosen, found
 
 
 def _full_text(section: Section) -> str:
@@ -114,33 +121,53 @@ def _full_text(section: Section) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def theme_items(plan_index: int, sections: list[ThemeSection]) -> list[Item]:
-    """What is aligned: the sub-headings of a theme's sections and the topic phrases in them."""
-    items: list[Item] = []
+def passage_title(tp: ThemedPassage, limit: int = 30) -> str:
+    """What a passage is called in a table: its topic phrase; the heading it alone stands under; or its opening
+    words."""
+    p = tp.passage
+    title = topic_phrase(p)
+    if not title and p.path:
+        section = p.path[-1]
+        if len(section.paragraphs) + sum(len(t.rows) for t in section.tables) <= 1 and not section.children:
+            title = section.title
+    title = title or p.text
+    return title if len(title) <= limit else title[:limit] + "…"
+
+
+def theme_items(plan_index: int, sections: list[ThemeSection], loose: list[ThemedPassage]) -> list[Item]:
+    """What is aligned: the sub-headings and topic phrases of the sections wholly on a theme, and each passage
+    on it elsewhere, in document order."""
+    entries: list[tuple[int, Item]] = []
     for ts in sections:
         top = ts.path[-1]
         for inner, section in top.walk(ts.path[:-1]):
             base = path_text(inner)
-            if section is not top or not (section.children or section.topics):
-                items.append(
-                    Item(plan_index, section.title, base, _full_text(section), "heading", len(items), section.label)
-                )
+            if section is not top or not section.children:
+                entries.append((section.line, Item(plan_index, section.title, base, _full_text(section), "heading",
+                                                   0, section.label)))
             for para in section.paragraphs:
                 if para.topic:
-                    items.append(Item(plan_index, para.topic, base, para.text, "topic", len(items)))
-    return items
+                    entries.append((para.line, Item(plan_index, para.topic, base, para.text, "topic", 0)))
+    for tp in loose:
+        p = tp.passage
+        entries.append((p.line, Item(plan_index, passage_title(tp), p.path_text, p.text, "passage", 0)))
+    entries.sort(key=lambda e: e[0])
+    return [Item(i.plan, i.title, i.path, i.text, i.kind, n, i.label) for n, (_, i) in enumerate(entries)]
 
 
 def compare_theme(corpus: Corpus, plans: list[Plan], theme: Theme, with_diff: bool = False) -> ThemeComparison:
-    sections = [theme_sections(p, theme) for p in plans]
-    items = [theme_items(i, secs) for i, secs in enumerate(sections)]
+    chosen = [theme_sections(p, theme) for p in plans]
+    sections = [secs for secs, _ in chosen]
+    found = [passages for _, passages in chosen]
+    comparison = ThemeComparison(theme, plans, sections, found, [], [], [])
+    items = [theme_items(i, secs, comparison.loose(i)) for i, secs in enumerate(sections)]
     titles = [s.title for p in plans for _, s in p.entry.doc.walk()] + [
-        t for p in plans for _, s in p.entry.doc.walk() for t in s.topics
+        topic_phrase(q) for p in plans for q in p.passages.passages
     ]
     rows = align(items, Similarity(titles))
-    words, df, n = _theme_words(corpus, plans, sections)
+    words, df, n = _theme_words(corpus, plans, found)
     shared, distinctive = shared_and_distinctive(words, df, n)
-    comparison = ThemeComparison(theme, plans, sections, rows, shared, distinctive)
+    comparison.rows, comparison.shared, comparison.distinctive = rows, shared, distinctive
     if with_diff:
         for row in rows:
             filled = [c for c in row.cells if c is not None]
@@ -164,21 +191,17 @@ def section_words(corpus: Corpus, entry: Entry) -> dict[int, list[str]]:
 
 
 def _theme_words(
-    corpus: Corpus, plans: list[Plan], sections: list[list[ThemeSection]]
+    corpus: Corpus, plans: list[Plan], found: list[list[ThemedPassage]]
 ) -> tuple[list[list[str]], Counter[str], int]:
+    """The content words of each plan's passages on the theme, and how many sections of the plans use each."""
     per_plan: list[list[str]] = []
     df: Counter[str] = Counter()
     n = 0
-    for plan, secs in zip(plans, sections, strict=True):
-        table = section_words(corpus, plan.entry)
-        for words in table.values():
+    for plan, passages in zip(plans, found, strict=True):
+        for words in section_words(corpus, plan.entry).values():
             df.update(set(words))
             n += 1
-        chosen: list[str] = []
-        for ts in secs:
-            for _, s in ts.path[-1].walk():
-                chosen.extend(table.get(s.line, []))
-        per_plan.append(chosen)
+        per_plan.append([w for tp in passages for w in content_words(tokenize(tp.passage.text))])
     return per_plan, df, n
 
 
@@ -187,11 +210,12 @@ def _theme_words(
 
 @dataclass
 class Cell:
-    sections: int
-    share: float  # of the plan's text
+    sections: int  # sections wholly on the theme
+    passages: int  # passages on the theme
+    share: float  # of the plan's text, in passages on the theme
 
     def to_dict(self) -> dict[str, object]:
-        return {"sections": self.sections, "share": round(self.share, 4)}
+        return {"passages": self.passages, "sections": self.sections, "share": round(self.share, 4)}
 
 
 @dataclass
@@ -202,7 +226,8 @@ class CoverageMatrix:
     distinctive: list[list[tuple[str, float]]]  # per plan: (theme, share) most above the others
 
     def gaps(self, plan_index: int) -> list[str]:
-        return [t.name for t, row in zip(self.themes, self.cells, strict=True) if row[plan_index].sections == 0]
+        """The themes on which no passage of the plan speaks."""
+        return [t.name for t, row in zip(self.themes, self.cells, strict=True) if row[plan_index].passages == 0]
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -219,25 +244,16 @@ class CoverageMatrix:
 
 
 def coverage(plans: list[Plan], tmap: ThemeMap) -> CoverageMatrix:
+    """Theme × plan: the share of each plan's text in passages on each theme (a passage may be on several)."""
     cells: list[list[Cell]] = []
-    sizes: list[Counter[str]] = []
-    counts: list[Counter[str]] = []
-    totals: list[int] = []
-    for plan in plans:
-        size: Counter[str] = Counter()
-        count: Counter[str] = Counter()
-        total = 0
-        for st in plan.classified:
-            own = len(st.section.own_text()) + len(st.section.title)
-            total += own
-            if st.primary:
-                size[st.primary] += own
-                count[st.primary] += 1
-        sizes.append(size)
-        counts.append(count)
-        totals.append(max(total, 1))
     for theme in tmap.themes:
-        cells.append([Cell(counts[i][theme.name], sizes[i][theme.name] / totals[i]) for i in range(len(plans))])
+        row = []
+        for plan in plans:
+            found = plan.passages.on_theme(theme)
+            total = sum(len(p.text) for p in plan.passages.passages) or 1
+            share = sum(len(tp.passage.text) for tp in found) / total
+            row.append(Cell(len(sections_on(plan.passages, theme, found)), len(found), share))
+        cells.append(row)
     distinctive: list[list[tuple[str, float]]] = []
     for i in range(len(plans)):
         lifts = []

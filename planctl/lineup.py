@@ -19,8 +19,8 @@ class PlanTargets:
         return {"plan": self.plan.to_dict(), "targets": [t.to_dict() for t in self.targets]}
 
 
-def target_themes(target: Target, tmap: ThemeMap, section_theme: str | None) -> set[str]:
-    """The themes a target belongs to: those its indicator names, else its section's.
+def target_themes(target: Target, tmap: ThemeMap) -> set[str]:
+    """The themes a target's indicator names.
 
     A short generic word that only closes the name says what is measured, not the domain: 旅游总收入
     is tourism, not income, while 农村居民人均可支配收入 is both 农业农村 and 就业与收入."""
@@ -28,21 +28,20 @@ def target_themes(target: Target, tmap: ThemeMap, section_theme: str | None) -> 
     terms = tmap.find_terms(name) or tmap.find_terms(name := target.indicator)
     if len(terms) > 1 and len(terms[-1]) <= 2 and name.endswith(terms[-1]):
         terms = terms[:-1]
-    named = {theme.name for term in terms for theme, _ in tmap.themes_of_term(term)}
-    return named or ({section_theme} if section_theme else set())
+    return {theme.name for term in terms for theme, _ in tmap.themes_of_term(term)}
 
 
 def plan_targets(plan: Plan, imap: IndicatorMap, tmap: ThemeMap, theme: Theme | None = None) -> PlanTargets:
-    """Every target of a plan, or only those of one theme."""
+    """Every target of a plan, or only those of one theme: those whose indicator names it, and those whose
+    indicator names no theme but that stand in a passage on it."""
     targets = extract(plan.entry.doc, imap)
     if theme is None:
         return PlanTargets(plan, targets)
-    # The innermost classified section at or above each line gives the theme of a sentence's figure.
-    starts = sorted((st.section.line, st.primary) for st in plan.classified)
+    on_lines = {tp.passage.line for tp in plan.passages.on_theme(theme)}
     kept = []
     for t in targets:
-        section_theme = next((primary for line, primary in reversed(starts) if line <= t.line), None)
-        if theme.name in target_themes(t, tmap, section_theme):
+        named = target_themes(t, tmap)
+        if theme.name in named or (not named and t.line in on_lines):
             kept.append(t)
     return PlanTargets(plan, kept)
 

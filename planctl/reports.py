@@ -15,9 +15,11 @@ if TYPE_CHECKING:
     from .corpus import Corpus, Entry
     from .lineup import PlanTargets, TargetRow
     from .outline import Document
+    from .passage_themes import ThemedPassage, ThemeShare
     from .reuse import Related, Reuse
     from .search import Hit
-    from .themes import ThemeMap
+    from .suggest import Suggestions
+    from .themes import Theme, ThemeMap
 
 
 @dataclass
@@ -44,8 +46,26 @@ class ThemeMapReport:
 
 
 @dataclass
-class ClassifiedReport:
+class PlanThemesReport:
+    """Every theme of the map in one plan: how many passages, what share of the text."""
+
     plan: Plan
+    shares: list[ThemeShare]
+
+
+@dataclass
+class ThemePassagesReport:
+    """One plan's passages on one theme, in document order."""
+
+    plan: Plan
+    theme: Theme
+    passages: list[ThemedPassage]
+
+
+@dataclass
+class SuggestReport:
+    suggestions: Suggestions
+    corpus: str
 
 
 @dataclass

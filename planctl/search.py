@@ -69,11 +69,13 @@ def _snippet(text: str, words: list[str]) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _theme_lines(corpus: Corpus, entry: Entry, tmap: ThemeMap, theme: Theme) -> set[int]:
-    """Lines of the sections on a theme, and of every section inside them."""
+    """Lines of the sections that hold a passage on a theme, and of every section inside one wholly on it."""
     from .compare import prepare_plans, theme_sections
 
     (plan,) = prepare_plans([entry], tmap, corpus)
-    return {s.line for ts in theme_sections(plan, theme) for _, s in ts.path[-1].walk()}
+    sections, found = theme_sections(plan, theme)
+    lines = {tp.passage.path[-1].line for tp in found if tp.passage.path}
+    return lines | {s.line for ts in sections for _, s in ts.path[-1].walk()}
 
 
 def search(corpus: Corpus, words: list[str], limit: int = 20, theme: Theme | None = None,

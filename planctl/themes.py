@@ -1,31 +1,21 @@
-"""The theme map (config/themes.yaml): loading with exact error locations, and classifying sections."""
+"""The theme map (config/themes.yaml): loading with exact error locations, and finding its terms in text."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 
 from .errors import PlanctlUsageError
-from .outline import Document, Section
 from .yamlconfig import ConfigError, err, load_config, mapping, string, strings, top_list
 
 THEMES_ENV = "PLANCTL_THEMES"
 
-# Weights of the evidence for a theme in one section.
-W_HEADING_NAME = 5.0  # the theme's name or an alias in the section's own heading
-W_HEADING_KEYWORD = 3.0  # a keyword in the section's own heading
-W_ANCESTOR = 1.5  # the theme's name, alias or keyword in an enclosing heading
-W_TOPIC = 1.0  # a keyword in a topic phrase
-W_BODY = 0.25  # a keyword mention in the body text
-BODY_CAP = 3.0  # body mentions alone never outweigh a heading
-MIN_PRIMARY = 1.0  # a section needs this much evidence to have a primary theme
-
 _TOP_KEYS = {"version", "themes"}
-_THEME_KEYS = {"name", "parent", "aliases", "keywords", "description"}
+_THEME_KEYS = {"name", "parent", "aliases", "keywords", "exclude", "description"}
 
 
 @dataclass(frozen=True)
@@ -36,10 +26,16 @@ class Theme:
     keywords: tuple[str, ...]
     description: str = ""
     line: int = 0
+    exclude: tuple[str, ...] = ()  # phrases that contain a keyword but do not mean the theme (运营商, 农民工)
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Every term that marks the theme: its names, then its other keywords."""
+        return (*self.names, *(k for k in self.keywords if k not in self.names))
 
 
 @dataclass
@@ -70,6 +66,34 @@ class ThemeMap:
     def find_terms(self, text: str) -> list[str]:
         """Non-overlapping theme terms in the text, longest match at each position."""
         return [m.group(0) for m in self._pattern.finditer(text)]
+
+    @cached_property
+    def _theme_patterns(self) -> dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]]:
+        out: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+        for theme in self.themes:
+            terms = sorted(theme.terms, key=lambda t: (-len(t), t))
+            exclude = sorted(theme.exclude, key=lambda t: (-len(t), t))
+            out[theme.name] = (
+                re.compile("|".join(re.escape(t) for t in terms), re.I),
+                re.compile("|".join(re.escape(t) for t in exclude), re.I) if exclude else None,
+            )
+        return out
+
+    def theme_terms(self, theme: Theme, text: str) -> list[str]:
+        """The terms of one theme in a text, longest match at each position, leaving out the theme's exclusions.
+
+        Each theme is matched on its own, so 粮食安全 counts for both 乡村振兴 (粮食) and a theme of safety."""
+        return [term for _, term in self.theme_matches(theme, text)]
+
+    def theme_matches(self, theme: Theme, text: str) -> list[tuple[int, str]]:
+        """Where each of a theme's terms is in a text: (offset, term)."""
+        pattern, exclude = self._theme_patterns[theme.name]
+        if exclude is not None:
+            text = exclude.sub(lambda m: "\0" * len(m.group(0)), text)
+        return [(m.start(), m.group(0)) for m in pattern.finditer(text)]
+
+    def term_is_name(self, theme: Theme, term: str) -> bool:
+        return term.lower() in (n.lower() for n in theme.names)
 
     def themes_of_term(self, term: str) -> list[tuple[Theme, bool]]:
         return self._terms.get(term) or self._terms.get(term.upper()) or self._terms.get(term.lower()) or []
@@ -141,6 +165,7 @@ def parse_theme_map(text: str, source: str) -> ThemeMap:
         description = (
             string(source, fields["description"][1], f"{what}'s description") if "description" in fields else ""
         )
+        exclude = strings(source, fields["exclude"][1], f"{what}'s exclusions") if "exclude" in fields else ()
         line = item.start_mark.line + 1
         if name in aliases:
             raise err(source, fields["aliases"][1], f"{what} lists its own name as an alias; remove the alias")
@@ -157,7 +182,7 @@ def parse_theme_map(text: str, source: str) -> ThemeMap:
                     "merge the two or rename one"
                 )
             owner[n] = (name, line)
-        themes.append(Theme(name, parent, aliases, keywords, description, line))
+        themes.append(Theme(name, parent, aliases, keywords, description, line, exclude))
     return ThemeMap(themes, source, hashlib.sha256(text.encode("utf-8")).hexdigest()[:16])
 
 
@@ -168,84 +193,3 @@ def default_theme_path() -> str:
 def load_theme_map(path: str | os.PathLike[str] | None = None) -> ThemeMap:
     """The user's map (argument, then $PLANCTL_THEMES), else the one shipped with planctl."""
     return load_config(path, THEMES_ENV, "--themes", "theme map", "themes.yaml", parse_theme_map)
-
-
-# -- classification ------------------------------------------------------------------------------
-
-
-@dataclass
-class Evidence:
-    where: str  # heading | enclosing heading | topic | body
-    term: str
-    count: int = 1
-
-
-@dataclass
-class SectionThemes:
-    path: tuple[Section, ...]
-    scores: dict[str, float] = field(default_factory=dict)
-    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
-    heading_themes: set[str] = field(default_factory=set)  # themes named in the section's own heading
-
-    @property
-    def section(self) -> Section:
-        return self.path[-1]
-
-    @property
-    def primary(self) -> str | None:
-        if not self.scores:
-            return None
-        name, score = max(self.scores.items(), key=lambda kv: (kv[1], kv[0]))
-        return name if score >= MIN_PRIMARY else None
-
-    def ranked(self) -> list[tuple[str, float]]:
-        return sorted(self.scores.items(), key=lambda kv: (-kv[1], kv[0]))
-
-    def _add(self, theme: str, weight: float, ev: Evidence) -> None:
-        self.scores[theme] = self.scores.get(theme, 0.0) + weight
-        self.evidence.setdefault(theme, []).append(ev)
-
-
-def _heading_hits(tmap: ThemeMap, title: str) -> dict[str, tuple[float, str]]:
-    """Best weight and term for each theme named in a heading."""
-    hits: dict[str, tuple[float, str]] = {}
-    for term in tmap.find_terms(title):
-        for theme, is_name in tmap.themes_of_term(term):
-            weight = W_HEADING_NAME if is_name else W_HEADING_KEYWORD
-            if weight > hits.get(theme.name, (0.0, ""))[0]:
-                hits[theme.name] = (weight, term)
-    return hits
-
-
-def classify_section(tmap: ThemeMap, path: tuple[Section, ...]) -> SectionThemes:
-    section = path[-1]
-    result = SectionThemes(path)
-    for theme, (weight, term) in _heading_hits(tmap, section.title).items():
-        result._add(theme, weight, Evidence("heading", term))
-        result.heading_themes.add(theme)
-    inherited: dict[str, str] = {}
-    for ancestor in path[:-1]:
-        for theme, (_, term) in _heading_hits(tmap, ancestor.title).items():
-            inherited.setdefault(theme, term)
-    for theme, term in inherited.items():
-        result._add(theme, W_ANCESTOR, Evidence("enclosing heading", term))
-    for topic in section.topics:
-        for term in tmap.find_terms(topic):
-            for named, _ in tmap.themes_of_term(term):
-                result._add(named.name, W_TOPIC, Evidence("topic", term))
-    body_counts: dict[tuple[str, str], int] = {}
-    for term in tmap.find_terms(section.own_text()):
-        for named, _ in tmap.themes_of_term(term):
-            body_counts[(named.name, term)] = body_counts.get((named.name, term), 0) + 1
-    body_score: dict[str, float] = {}
-    for (theme, term), n in sorted(body_counts.items(), key=lambda kv: -kv[1]):
-        add = min(n * W_BODY, BODY_CAP - body_score.get(theme, 0.0))
-        if add > 0:
-            body_score[theme] = body_score.get(theme, 0.0) + add
-            result._add(theme, add, Evidence("body", term, n))
-    return result
-
-
-def classify(tmap: ThemeMap, doc: Document) -> list[SectionThemes]:
-    """Themes of every section of a document, in document order."""
-    return [classify_section(tmap, path) for path, _ in doc.walk()]

@@ -50,7 +50,12 @@ def test_compare_theme_json_golden_and_keys():
         assert "similarity" in row
     # 办事方便 lines up across all three plans.
     titles = [[c and c["title"] for c in row["cells"]] for row in data["rows"]]
-    assert ["提升全社会办事方便水平", None, "构建办事方便的营商环境"] in titles
+    assert any(row[0] == "提升全社会办事方便水平" and row[2] == "构建办事方便的营商环境" for row in titles)
+    # Every passage on the theme is listed with the evidence it was chosen on.
+    assert len(data["passages"]) == 3
+    for passages in data["passages"]:
+        assert passages and all({"path", "line", "text", "score", "evidence"} <= set(p) for p in passages)
+    assert {s["path"] for s in data["sections"][0]} >= {"三、打造营商环境最优区"}
 
 
 def test_coverage_matrix_markdown_golden():
@@ -63,9 +68,9 @@ def test_coverage_matrix_json_shape():
     data = json.loads(run("compare", "兴隆台", "皇姑", "--format", "json").stdout)
     assert len(data["matrix"]) >= 25
     cell = data["matrix"][0]["cells"][0]
-    assert set(cell) == {"sections", "share"}
-    # 农业农村 is an explicit gap of the urban district 皇姑区.
-    assert "农业农村" in data["gaps"][1]
+    assert set(cell) == {"passages", "sections", "share"}
+    # 乡村振兴 is an explicit gap of the urban district 皇姑区: no passage of its plan is on the countryside.
+    assert "乡村振兴" in data["gaps"][1]
 
 
 def test_outline_markdown_golden():
@@ -139,17 +144,15 @@ def test_list_shows_every_sample():
     assert rows[4].startswith("003_657c2d959349a28d,辽宁省盘锦市兴隆台区,county,work report,2023,2023政府工作报告,")
 
 
-def path_of(section: dict) -> str:
-    return section["path"]
-
-
-def test_themes_plan_shows_classification():
+def test_themes_plan_shows_its_themes_by_share():
     data = json.loads(run("themes", "海城", "--format", "json").stdout)
-    by_path = {s["path"]: s for s in data["sections"]}
-    section = next(s for path, s in by_path.items() if path.endswith("> 第一节 坚持不懈优化营商环境"))
-    assert path_of(section).startswith("第二篇 深入落实六项重点工作")
-    assert section["primary"] == "营商环境"
-    assert {"where": "heading", "term": "优化营商环境", "count": 1} in section["evidence"]["营商环境"]
+    by_name = {t["theme"]: t for t in data["themes"]}
+    assert len(by_name) >= 25
+    shares = [t["share"] for t in data["themes"]]
+    assert shares == sorted(shares, reverse=True)
+    rural = by_name["乡村振兴"]
+    assert rural["passages"] >= 25 and 0.08 <= rural["share"] <= 0.2
+    assert {"农业", "农村"} <= {t["term"] for t in rural["terms"]}
 
 
 # -- usage errors and files ---------------------------------------------------------------------------

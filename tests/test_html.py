@@ -76,7 +76,13 @@ def test_the_theme_comparison_aligns_highlights_and_marks_differences():
     paired = next(r for r in rows if r.xpath("./td[last()]/text()") == ["0.28"])
     assert paired.xpath(".//span[@class='diff']/del") and paired.xpath(".//span[@class='diff']/ins")
     where = texts(tree.xpath("//main/ul/li/span[@class='where']"))
-    assert where[0] == "line 32; heading names 营商环境最优区"
+    assert where[0].startswith("line 32; 100% of its text on the theme, 4 passages: ")
+    # The passages on the theme outside those sections are listed after them (¶), as in the Markdown.
+    loose = 0
+    for sections, found in zip(data["sections"], data["passages"], strict=True):
+        inside = [s["path"] for s in sections]
+        loose += sum(1 for p in found if not any(p["path"] == q or p["path"].startswith(q + " > ") for q in inside))
+    assert sum(1 for i in texts(tree.xpath("//main/ul/li")) if i.startswith("¶ ")) == loose > 0
 
 
 def test_the_coverage_matrix_is_a_heat_map_with_its_gaps():
@@ -89,7 +95,7 @@ def test_the_coverage_matrix_is_a_heat_map_with_its_gaps():
     assert len(cells) == len(want)
     shares = []
     for cell, w in zip(cells, want, strict=True):
-        if w["sections"] == 0:
+        if w["passages"] == 0:
             assert cell.get("class") == "gap" and cell.text_content() == "—"
         else:
             assert cell.get("class") == "heat"

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from planctl.cli import cli
 from planctl.parser import parse_bytes
-from planctl.themes import classify, load_theme_map
+from planctl.passage_themes import ON_THEME, PlanPassages, document_features
+from planctl.themes import load_theme_map
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -200,10 +201,14 @@ def test_dropped_lines_leave_the_other_headings_in_place():
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=400))
-def test_theme_classifier_never_raises(text):
+def test_passage_themes_never_raise(text):
     from planctl.parser import parse_text
 
     tmap = load_theme_map()
     doc = parse_text("第一章 优化营商环境\n" + text)
-    results = classify(tmap, doc)
-    assert len(results) == sum(1 for _ in doc.walk())
+    found, features = document_features(tmap, doc)
+    assert len(found) == len(features)
+    plan = PlanPassages("x", found, features, {}, tmap)
+    for theme in tmap.themes:
+        for tp in plan.on_theme(theme):
+            assert tp.score >= ON_THEME and tp.passage in found

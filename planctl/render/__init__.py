@@ -65,14 +65,6 @@ def _theme_map(fmt: str) -> Renderer:
     return lambda x, c: r.themes_text(x.tmap, fmt)
 
 
-def _classified(fmt: str) -> Renderer:
-    from . import listing as r
-
-    if fmt == "text":
-        return lambda x, c: r.classified_rich(x.plan)
-    return lambda x, c: r.classified_text(x.plan, fmt)
-
-
 def _targets(fmt: str) -> Renderer:
     from . import targets as r
 
@@ -130,7 +122,9 @@ _TABLE: dict[str, Callable[[str], Renderer]] = {
     "ListReport": _list,
     "SearchReport": _search,
     "ThemeMapReport": _theme_map,
-    "ClassifiedReport": _classified,
+    "PlanThemesReport": _by_name("themes", "plan_themes", lambda x, c: _module("themes").plan_themes_rich(x)),
+    "ThemePassagesReport": _by_name("themes", "passages", lambda x, c: _module("themes").passages_rich(x)),
+    "SuggestReport": _by_name("themes", "suggest", lambda x, c: _module("themes").suggest_rich(x)),
     "TargetsReport": _targets,
     "LineupReport": _lineup,
     "ThemeComparison": _by_name("compare", "theme", lambda x, c: _module("compare").theme_rich(x, _console(c))),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..compare import CoverageMatrix, ThemeComparison, path_text
+from ..compare import CoverageMatrix, ThemeComparison, ThemeSection, passage_title, path_text
+from ..passage_themes import ThemedPassage
 from ..terms import Term
 from . import md
 from .tabular import to_csv
@@ -25,6 +26,21 @@ def _terms(terms: list[Term]) -> str:
     return "、".join(t.term for t in terms) or BLANK
 
 
+def section_note(s: ThemeSection) -> str:
+    """Why a section is on the theme: how much of it is, in how many passages, and the terms they use."""
+    count = f"{len(s.passages)} passage{'s' if len(s.passages) != 1 else ''}"
+    terms = "、".join(t for t, _ in s.evidence(4))
+    return f"{s.share:.0%} of its text on the theme, {count}" + (f": {terms}" if terms else "")
+
+
+def passage_line(tp: ThemedPassage) -> str:
+    """A passage on the theme outside the sections wholly on it: where it is and what it opens with."""
+    p = tp.passage
+    terms = "、".join(dict.fromkeys(h.term for h in tp.evidence))
+    head = f"{p.path_text} ¶ " if p.path else ""
+    return f"{head}“{passage_title(tp)}” ({p.where}; {terms})"
+
+
 # -- one theme ------------------------------------------------------------------------------------
 
 
@@ -41,16 +57,17 @@ def theme_markdown(c: ThemeComparison) -> str:
         [[p.label, p.entry.id, p.entry.info.place.full(), p.entry.info.kind, str(p.entry.info.year or ""),
           p.entry.info.title] for p in c.plans],
     ))
-    out += ["", f"## Sections on {md.escape(c.theme.name)}", ""]
-    for plan, sections in zip(c.plans, c.sections, strict=True):
+    out += ["", f"## Where each plan speaks of {md.escape(c.theme.name)}", ""]
+    out += ["Sections wholly on the theme, then single passages on it elsewhere (¶).", ""]
+    for index, (plan, sections) in enumerate(zip(c.plans, c.sections, strict=True)):
         out.append(f"**{md.escape(plan.label)}**")
         out.append("")
-        if not sections:
+        if not sections and not c.passages[index]:
             out.append(f"- {BLANK} nothing on this theme")
         for s in sections:
-            heading = [e.term for e in s.evidence if e.where == "heading"]
-            why = f"heading names {'、'.join(heading)}" if heading else f"score {s.score:.1f} from the text"
-            out.append(f"- {md.escape(path_text(s.path))} ({s.path[-1].where}; {md.escape(why)})")
+            out.append(f"- {md.escape(path_text(s.path))} ({s.path[-1].where}; {md.escape(section_note(s))})")
+        for tp in c.loose(index):
+            out.append(f"- {md.escape(passage_line(tp))}")
         out.append("")
     out += ["## Aligned items", ""]
     header = [*labels, "similarity"]
@@ -103,10 +120,12 @@ def theme_rich(c: ThemeComparison, console: Console) -> list[RenderableType]:
     )]
     sections = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
     sections.add_column("plan", no_wrap=True)
-    sections.add_column("sections on the theme", overflow="fold")
-    for plan, secs in zip(c.plans, c.sections, strict=True):
-        text = "\n".join(f"{s.to_dict()['path']} [dim]({s.path[-1].where})[/]" for s in secs)
-        sections.add_row(escape(plan.label), text or f"[red]{BLANK} nothing on this theme[/]")
+    sections.add_column("where it speaks of the theme", overflow="fold")
+    for index, (plan, secs) in enumerate(zip(c.plans, c.sections, strict=True)):
+        lines = [f"{escape(path_text(s.path))} [dim]({s.path[-1].where}; {escape(section_note(s))})[/]"
+                 for s in secs]
+        lines += [f"[dim]¶[/] {escape(passage_line(tp))}" for tp in c.loose(index)]
+        sections.add_row(escape(plan.label), "\n".join(lines) or f"[red]{BLANK} nothing on this theme[/]")
     parts.append(sections)
     min_col = 16
     if console.width >= len(labels) * min_col + 8:
@@ -147,8 +166,8 @@ def theme_rich(c: ThemeComparison, console: Console) -> list[RenderableType]:
 # -- coverage matrix ------------------------------------------------------------------------------
 
 
-def _cell(sections: int, share: float) -> str:
-    return BLANK if sections == 0 else f"{share * 100:.1f}% ({sections})"
+def _cell(passages: int, share: float) -> str:
+    return BLANK if passages == 0 else f"{share * 100:.1f}% ({passages})"
 
 
 def matrix_json(m: CoverageMatrix) -> str:
@@ -158,8 +177,8 @@ def matrix_json(m: CoverageMatrix) -> str:
 def matrix_markdown(m: CoverageMatrix) -> str:
     labels = [p.label for p in m.plans]
     out = [f"# Theme coverage: {md.escape(' · '.join(labels))}", ""]
-    out += ["Share of each plan's text whose main theme it is (sections); — marks a gap.", ""]
-    rows = [[t.parent, t.name] + [_cell(c.sections, c.share) for c in row]
+    out += ["Share of each plan's text in passages on the theme (passages); — marks a gap: no passage on it.", ""]
+    rows = [[t.parent, t.name] + [_cell(c.passages, c.share) for c in row]
             for t, row in zip(m.themes, m.cells, strict=True)]
     out += [md.table(["parent", "theme", *labels], rows), ""]
     out += ["## Most distinctive themes", ""]
@@ -175,12 +194,12 @@ def matrix_markdown(m: CoverageMatrix) -> str:
 def matrix_csv(m: CoverageMatrix) -> str:
     header = ["parent", "theme"]
     for p in m.plans:
-        header += [f"{p.label} sections", f"{p.label} share"]
+        header += [f"{p.label} passages", f"{p.label} sections", f"{p.label} share"]
     rows = [header]
     for t, row in zip(m.themes, m.cells, strict=True):
         line = [t.parent, t.name]
         for c in row:
-            line += [str(c.sections), f"{c.share:.4f}"]
+            line += [str(c.passages), str(c.sections), f"{c.share:.4f}"]
         rows.append(line)
     return to_csv(rows)
 
@@ -190,7 +209,7 @@ def matrix_rich(m: CoverageMatrix, console: Console) -> list[RenderableType]:
     from rich.table import Table
 
     labels = [p.label for p in m.plans]
-    table = Table(title="Theme coverage (share of text, sections)", header_style="bold")
+    table = Table(title="Theme coverage (share of text in passages on the theme, passages)", header_style="bold")
     table.add_column("theme", no_wrap=True)
     for label in labels:
         table.add_column(escape(label), justify="right", overflow="fold")
@@ -201,7 +220,7 @@ def matrix_rich(m: CoverageMatrix, console: Console) -> list[RenderableType]:
             parent = t.parent
         table.add_row(
             f"{escape(t.name)} [dim]{escape(t.parent)}[/]",
-            *[_cell(c.sections, c.share) if c.sections else f"[red]{BLANK}[/]" for c in row],
+            *[_cell(c.passages, c.share) if c.passages else f"[red]{BLANK}[/]" for c in row],
         )
     notes = _grid()
     for i, (label, dist) in enumerate(zip(labels, m.distinctive, strict=True)):

@@ -94,15 +94,13 @@ def _page(template: str, context: Context, title: str, sources: list[dict[str, A
 
 def _theme_comparison(c: ThemeComparison, context: Context) -> str:
     from ..compare import path_text
+    from .compare import passage_line, section_note
 
     terms = [*c.theme.names, *c.theme.keywords]
     sections = []
-    for plan, found in zip(c.plans, c.sections, strict=True):
-        items = []
-        for s in found:
-            heading = [e.term for e in s.evidence if e.where == "heading"]
-            why = f"heading names {'、'.join(heading)}" if heading else f"score {s.score:.1f} from the text"
-            items.append({"path": path_text(s.path), "where": s.path[-1].where, "why": why})
+    for index, (plan, found) in enumerate(zip(c.plans, c.sections, strict=True)):
+        items = [{"path": path_text(s.path), "where": s.path[-1].where, "why": section_note(s)} for s in found]
+        items += [{"path": "¶ " + passage_line(tp), "where": "", "why": ""} for tp in c.loose(index)]
         sections.append({"label": plan.label, "items": items})
     rows = []
     for n, row in enumerate(c.rows):
@@ -123,8 +121,8 @@ def _coverage(m: CoverageMatrix, context: Context) -> str:
     rows = []
     for theme, cells in zip(m.themes, m.cells, strict=True):
         rows.append({"parent": theme.parent, "theme": theme.name, "cells": [
-            {"text": BLANK if cell.sections == 0 else f"{cell.share * 100:.1f}%", "sections": cell.sections,
-             "style": _heat(cell.share, top), "gap": cell.sections == 0} for cell in cells]})
+            {"text": BLANK if cell.passages == 0 else f"{cell.share * 100:.1f}%", "passages": cell.passages,
+             "style": _heat(cell.share, top), "gap": cell.passages == 0} for cell in cells]})
     labels = [p.label for p in m.plans]
     return _page(
         "coverage.html", context, f"Theme coverage: {' · '.join(labels)}", [_plan_source(p) for p in m.plans],
@@ -175,11 +173,29 @@ def _outline(r: Any, context: Context) -> str:
                  sections=[node(s, 1) for s in doc.sections], warnings=[w.message for w in doc.warnings])
 
 
-def _classified(r: Any, context: Context) -> str:
-    from .listing import CLASSIFY_HEADER, _classify_rows
+def _plan_themes(r: Any, context: Context) -> str:
+    from .themes import SHARES_HEADER, _share_rows
 
-    return _page("table.html", context, f"{r.plan.label}: themes of each section", [_plan_source(r.plan)],
-                 header=CLASSIFY_HEADER, rows=_classify_rows(r.plan), numeric={"line", "score"}, note="")
+    return _page("table.html", context, f"{r.plan.label}: themes by share of the text", [_plan_source(r.plan)],
+                 header=SHARES_HEADER, rows=_share_rows(r), numeric={"passages", "share"},
+                 note="Share of the plan's text in passages on each theme (a passage may be on several).")
+
+
+def _theme_passages(r: Any, context: Context) -> str:
+    from .themes import PASSAGES_HEADER, _passage_rows, matched
+
+    terms = sorted({t for tp in r.passages for t in matched(tp)}, key=len, reverse=True)
+    return _page("table.html", context, f"{r.theme.name} in {r.plan.label}", [_plan_source(r.plan)],
+                 header=PASSAGES_HEADER, rows=_passage_rows(r), numeric={"score"}, terms=terms,
+                 note=f"{len(r.passages)} passages on the theme, in document order; matched terms marked.")
+
+
+def _suggest(r: Any, context: Context) -> str:
+    from .themes import SUGGEST_HEADER, _suggest_rows, _suggest_title
+
+    return _page("table.html", context, _suggest_title(r), [], header=SUGGEST_HEADER, rows=_suggest_rows(r),
+                 numeric=set(SUGGEST_HEADER) - {"word"},
+                 note="z: log-odds z-score of the word in passages on the theme against the other passages.")
 
 
 def _listing(r: Any, context: Context) -> str:
@@ -227,7 +243,9 @@ _RENDERERS: dict[str, Callable[[Any, Context], str]] = {
     "LineupReport": _lineup,
     "TargetsReport": _targets,
     "OutlineReport": _outline,
-    "ClassifiedReport": _classified,
+    "PlanThemesReport": _plan_themes,
+    "ThemePassagesReport": _theme_passages,
+    "SuggestReport": _suggest,
     "ListReport": _listing,
     "SearchReport": _search,
     "ThemeMapReport": _theme_map,

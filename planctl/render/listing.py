@@ -11,7 +11,6 @@ from .tabular import to_csv
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from ..compare import Plan
     from ..corpus import Corpus
     from ..themes import ThemeMap
 
@@ -103,52 +102,5 @@ def themes_rich(tmap: ThemeMap) -> Table:
     for name in THEMES_HEADER:
         table.add_column(name, overflow="fold", no_wrap=name in ("parent", "theme"))
     for row in _theme_rows(tmap):
-        table.add_row(*[escape(x) for x in row])
-    return table
-
-
-CLASSIFY_HEADER = ["line", "section", "main theme", "score", "evidence"]
-
-
-def _classify_rows(plan: Plan) -> list[list[str]]:
-    rows = []
-    for st in plan.classified:
-        primary = st.primary
-        evidence = ""
-        if primary:
-            evidence = "、".join(
-                f"{e.term}({e.where}{'×' + str(e.count) if e.count > 1 else ''})" for e in st.evidence[primary][:5]
-            )
-        rows.append([
-            str(st.section.line), "  " * (len(st.path) - 1) + st.section.heading, primary or "",
-            f"{st.scores.get(primary, 0):.1f}" if primary else "", evidence,
-        ])
-    return rows
-
-
-def classified_text(plan: Plan, fmt: str) -> str:
-    if fmt == "json":
-        data = [
-            {"line": st.section.line, "path": " > ".join(s.heading for s in st.path), "primary": st.primary,
-             "scores": {k: round(v, 2) for k, v in st.ranked()},
-             "evidence": {k: [{"where": e.where, "term": e.term, "count": e.count} for e in v]
-                          for k, v in st.evidence.items()}}
-            for st in plan.classified
-        ]
-        return json.dumps({"plan": plan.to_dict(), "sections": data}, ensure_ascii=False, indent=2)
-    if fmt == "csv":
-        return to_csv([CLASSIFY_HEADER, *_classify_rows(plan)])
-    return f"# {md.escape(plan.label)}: themes of each section\n\n" + md.table(
-        CLASSIFY_HEADER, _classify_rows(plan)) + "\n"
-
-
-def classified_rich(plan: Plan) -> Table:
-    from rich.markup import escape
-    from rich.table import Table
-
-    table = Table(title=f"{escape(plan.label)}: themes of each section", header_style="bold")
-    for name in CLASSIFY_HEADER:
-        table.add_column(name, overflow="fold", no_wrap=name in ("line", "score"))
-    for row in _classify_rows(plan):
         table.add_row(*[escape(x) for x in row])
     return table

@@ -1,0 +1,345 @@
+"""Themes found passage by passage, wherever a plan speaks of them.
+
+Every passage (a paragraph, a table row, …) is scored for every theme of the map at once, from three
+kinds of evidence:
+
+- the theme's terms in the passage's text, each weighed by how specific it is across the corpus (a
+  term found in many passages, whatever they are about, counts for less) and by how often it recurs;
+- the same terms in the passage's topic phrase (the lead sentence that says what it is about);
+- the headings it stands under, where a heading is mainly about the theme (its own section's heading
+  counts more than an enclosing one).
+
+Long paragraphs of work reports touch on everything, so text evidence is scaled down by the
+passage's length. A passage is on a theme when its score reaches ON_THEME. What a passage matched is
+kept as evidence, so a reader can see why it was chosen.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .outline import Document, Section
+from .passages import Passage, passages
+from .themes import Theme, ThemeMap
+
+if TYPE_CHECKING:
+    from .corpus import Corpus, Entry
+
+ON_THEME = 2.0  # score from which a passage is on a theme
+W_NAME = 1.5  # the theme's name or an alias counts this much more than a keyword
+W_TOPIC = 1.0  # a term in the topic phrase counts again, this much
+W_REPEAT = 0.3  # each further mention of a term (up to MAX_REPEAT)
+MAX_REPEAT = 3
+W_OWN_HEADING = (2.0, 2.0)  # the heading of the passage's own section names the theme (name, keyword)
+W_ENCLOSING = (2.0, 1.5)  # an enclosing heading does
+LENGTH_UNIT = 200  # characters; text evidence is scaled by sqrt(LENGTH_UNIT / length) …
+MAX_SHORT_BOOST = 1.5  # … up to this much for a short passage (a table row, a one-line item)
+SPREAD_BASE, MAX_SPREAD = 0.6, 1.2  # text evidence × (SPREAD_BASE + share of sentences that mention the theme)
+P_FULL = 0.02  # a term in at most this share of passages weighs 1; more common terms weigh less …
+MIN_WEIGHT = 0.3  # … but never less than this
+WEIGHT_SAMPLE = 200  # documents of the corpus that term weights are counted on
+_SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
+WHOLLY = 0.6  # share of a section's text in passages on a theme for the section to be on it
+TOPIC_MAX = 40  # characters: a lead clause this short is read as the topic phrase when the parser found none
+
+
+@dataclass(frozen=True)
+class Hit:
+    term: str
+    where: str  # heading | topic | text
+    count: int = 1
+
+    def to_dict(self) -> dict[str, object]:
+        return {"term": self.term, "where": self.where, "count": self.count}
+
+
+@dataclass
+class PassageFeatures:
+    """What one passage says of one theme, before any weighing: cached per document and theme map."""
+
+    text: dict[str, int] = field(default_factory=dict)  # term → mentions
+    topic: tuple[str, ...] = ()
+    sentences: int = 0  # sentences of the passage that mention the theme
+    heading: tuple[float, str] = (0.0, "")  # heading evidence and the term that gave it
+    shared: bool = False  # that heading is also about other themes (抓改革激活力,持续优化营商环境)
+
+
+@dataclass
+class ThemedPassage:
+    passage: Passage
+    score: float
+    evidence: list[Hit]
+
+    def to_dict(self) -> dict[str, object]:
+        p = self.passage
+        data: dict[str, object] = {"path": p.path_text, "line": p.line, "kind": p.kind}
+        if p.page is not None:
+            data["page"] = p.page
+        data |= {"text": p.text, "score": round(self.score, 2), "evidence": [h.to_dict() for h in self.evidence]}
+        return data
+
+
+def topic_phrase(passage: Passage) -> str:
+    """The phrase a passage opens with to say what it is about."""
+    if passage.topic:
+        return passage.topic
+    if passage.kind == "row":
+        return passage.text.split(" | ", 1)[0]  # the indicator a row is about
+    for i, ch in enumerate(passage.text[: TOPIC_MAX + 1]):
+        if ch in "。；;：:！？":
+            return passage.text[:i]
+    return ""
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _heading_strength(tmap: ThemeMap, title: str) -> dict[str, tuple[bool, str, bool]]:
+    """The themes a heading is mainly about: those with the most weight of terms in it (a name counts more),
+    each with whether a name or alias of it is there, the term, and whether other themes are named too."""
+    found: dict[str, tuple[float, bool, str]] = {}
+    for theme in tmap.themes:
+        terms = tmap.theme_terms(theme, title)
+        if not terms:
+            continue
+        named = [t for t in terms if tmap.term_is_name(theme, t)]
+        weight = W_NAME * len(named) + len(terms) - len(named)
+        found[theme.name] = (weight, bool(named), (named or terms)[0])
+    if not found:
+        return {}
+    best = max(w for w, _, _ in found.values())
+    shared = len(found) > 1
+    return {name: (named, term, shared) for name, (w, named, term) in found.items() if w >= best}
+
+
+def document_features(tmap: ThemeMap, doc: Document) -> tuple[list[Passage], list[dict[str, PassageFeatures]]]:
+    """Every passage of a document with, for each theme it mentions or stands under, what it says of it.
+
+    Each theme's terms are found in one pass over the whole text, then shared out to passages and sentences."""
+    found = passages(doc)
+    starts: list[int] = []
+    sentence_ends: list[int] = []
+    topic_ends: list[int] = []
+    offset = 0
+    for p in found:
+        starts.append(offset)
+        topic = topic_phrase(p)
+        topic_ends.append(offset + len(topic) if topic and p.text.startswith(topic) else offset)
+        for m in _SENTENCE_END.finditer(p.text):
+            sentence_ends.append(offset + m.end())
+        offset += len(p.text) + 1
+        sentence_ends.append(offset - 1)
+    text = "\n".join(p.text for p in found)
+    counts: list[dict[str, Counter[str]]] = [{} for _ in found]
+    topics: list[dict[str, dict[str, None]]] = [{} for _ in found]
+    said: list[dict[str, set[int]]] = [{} for _ in found]
+    for theme in tmap.themes:
+        for start, term in tmap.theme_matches(theme, text):
+            i = bisect.bisect_right(starts, start) - 1
+            counts[i].setdefault(theme.name, Counter())[term] += 1
+            if start < topic_ends[i]:
+                topics[i].setdefault(theme.name, {})[term] = None
+            said[i].setdefault(theme.name, set()).add(bisect.bisect_right(sentence_ends, start))
+    headings = {id(section): _heading_strength(tmap, section.title) for _, section in doc.walk()}
+    out: list[dict[str, PassageFeatures]] = []
+    for i, p in enumerate(found):
+        feats = {name: PassageFeatures(dict(c), tuple(topics[i].get(name, ())), len(said[i][name]))
+                 for name, c in counts[i].items()}
+        chain = p.path[:-1] if p.kind == "heading" else p.path
+        for depth, section in enumerate(reversed(chain)):
+            for name, (named, term, shared) in headings[id(section)].items():
+                weights = W_OWN_HEADING if depth == 0 else W_ENCLOSING
+                strength = weights[0] if named else weights[1]
+                current = feats.setdefault(name, PassageFeatures())
+                if strength > current.heading[0]:
+                    current.heading, current.shared = (strength, term), shared
+        out.append(feats)
+    return found, out
+
+
+def score(theme: Theme, tmap: ThemeMap, passage: Passage, feats: PassageFeatures,
+          weights: dict[str, float]) -> tuple[float, list[Hit]]:
+    """A passage's score for a theme and the evidence it rests on."""
+    evidence: list[Hit] = []
+    text_score = 0.0
+    for term, n in sorted(feats.text.items(), key=lambda kv: (-kv[1], kv[0])):
+        w = weights.get(term, 1.0) * (W_NAME if tmap.term_is_name(theme, term) else 1.0)
+        text_score += w * (1 + W_REPEAT * (min(n, MAX_REPEAT + 1) - 1))
+        evidence.append(Hit(term, "text", n))
+    for term in feats.topic:
+        text_score += W_TOPIC * weights.get(term, 1.0) * (W_NAME if tmap.term_is_name(theme, term) else 1.0)
+        evidence.append(Hit(term, "topic"))
+    text_score *= min(MAX_SHORT_BOOST, math.sqrt(LENGTH_UNIT / max(len(passage.text), 1)))
+    # A theme that only one sentence of a long paragraph touches on is not what the paragraph is about.
+    if feats.sentences:
+        text_score *= min(MAX_SPREAD, SPREAD_BASE + feats.sentences / len(sentences(passage.text)))
+    heading, term = feats.heading
+    if heading and feats.shared and not text_score:
+        heading = 0.0  # under a heading on this and other themes, a passage must itself speak of this one
+    if heading:
+        evidence.insert(0, Hit(term, "heading"))
+    return text_score + heading, evidence
+
+
+def term_weights(features: Iterable[list[dict[str, PassageFeatures]]]) -> dict[str, float]:
+    """How specific each term is: 1 for a term found in at most P_FULL of the passages, less for common ones."""
+    df: Counter[str] = Counter()
+    n = 0
+    for doc_features in features:
+        for feats in doc_features:
+            n += 1
+            df.update({term for f in feats.values() for term in f.text})
+    full = math.log(1 / P_FULL)
+    return {term: max(MIN_WEIGHT, min(1.0, math.log((n + 1) / (k + 1)) / full)) for term, k in df.items()}
+
+
+@dataclass
+class PlanPassages:
+    """The passages of one plan and, for every theme, those on it."""
+
+    entry_id: str
+    passages: list[Passage]
+    features: list[dict[str, PassageFeatures]]
+    weights: dict[str, float]
+    tmap: ThemeMap
+
+    def on_theme(self, theme: Theme) -> list[ThemedPassage]:
+        out = []
+        for p, feats in zip(self.passages, self.features, strict=True):
+            f = feats.get(theme.name)
+            if f is None:
+                continue
+            value, evidence = score(theme, self.tmap, p, f, self.weights)
+            if value >= ON_THEME:
+                out.append(ThemedPassage(p, value, evidence))
+        return out
+
+
+def features_for(tmap: ThemeMap, doc: Document, key: str | None,
+                 corpus: Corpus | None) -> tuple[list[Passage], list[dict[str, PassageFeatures]]]:
+    """A document's passage features, from the index's cache when there is one."""
+    cache_key = f"passage-themes:{tmap.digest}:{key}" if corpus and key else None
+    found = passages(doc)
+    if cache_key and corpus:
+        cached = corpus.index.get(cache_key)
+        if isinstance(cached, list) and len(cached) == len(found):
+            return found, cached
+    found, feats = document_features(tmap, doc)
+    if cache_key and corpus:
+        corpus.index.put(cache_key, feats)
+    return found, feats
+
+
+def corpus_weights(tmap: ThemeMap, corpus: Corpus | None, extra: list[Entry] = ()) -> dict[str, float]:  # type: ignore[assignment]
+    """Term weights counted on the corpus (an even sample of WEIGHT_SAMPLE documents of a large one) and the
+    plans at hand; cached in the index."""
+    entries: list[Entry] = list(corpus.entries) if corpus else []
+    if len(entries) > WEIGHT_SAMPLE:
+        step = len(entries) / WEIGHT_SAMPLE
+        entries = [entries[int(i * step)] for i in range(WEIGHT_SAMPLE)]
+    keys = {e.key: e for e in entries}
+    for e in extra:
+        keys.setdefault(e.key, e)
+    signature = hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()[:16]
+    cache_key = f"term-weights:{tmap.digest}:{signature}"
+    if corpus:
+        cached = corpus.index.get(cache_key)
+        if isinstance(cached, dict):
+            return cached
+    weights = term_weights(features_for(tmap, e.doc, e.key, corpus)[1] for e in keys.values())
+    if corpus:
+        corpus.index.put(cache_key, weights)
+    return weights
+
+
+def plan_passages(tmap: ThemeMap, entry: Entry, corpus: Corpus | None, weights: dict[str, float]) -> PlanPassages:
+    found, feats = features_for(tmap, entry.doc, entry.key, corpus)
+    return PlanPassages(entry.id, found, feats, weights, tmap)
+
+
+def sections_on(plan: PlanPassages, theme: Theme, found: list[ThemedPassage],
+                share: float = WHOLLY) -> list[tuple[tuple[Section, ...], float]]:
+    """The largest sections wholly on a theme, each with the share of its text on it: at least `share` of their
+    text in the passages found on it, and each of their sub-sections on it too. A chapter with one section
+    on the theme is not on it; that section is."""
+    on = {id(t.passage) for t in found}
+    by_section: dict[int, list[Passage]] = {}
+    for p in plan.passages:
+        if p.path:
+            by_section.setdefault(id(p.path[-1]), []).append(p)
+    memo: dict[int, tuple[int, int]] = {}
+
+    def sizes(section: Section) -> tuple[int, int]:
+        """(characters on the theme, characters) of a section and its children."""
+        if id(section) in memo:
+            return memo[id(section)]
+        own = by_section.get(id(section), [])
+        on_chars = sum(len(p.text) for p in own if id(p) in on)
+        total = sum(len(p.text) for p in own)
+        for child in section.children:
+            a, b = sizes(child)
+            on_chars, total = on_chars + a, total + b
+        memo[id(section)] = (on_chars, total)
+        return on_chars, total
+
+    def wholly(section: Section) -> bool:
+        on_chars, total = sizes(section)
+        return total > 0 and on_chars / total >= share and all(
+            wholly(c) for c in section.children if sizes(c)[1] > 0)
+
+    chosen: list[tuple[tuple[Section, ...], float]] = []
+    skip: set[int] = set()
+    for section_path in _section_paths(plan):
+        section = section_path[-1]
+        if any(id(s) in skip for s in section_path[:-1]):
+            continue
+        if wholly(section):
+            on_chars, total = sizes(section)
+            chosen.append((section_path, on_chars / total))
+            skip.add(id(section))
+    return chosen
+
+
+def _section_paths(plan: PlanPassages) -> list[tuple[Section, ...]]:
+    seen: dict[int, tuple[Section, ...]] = {}
+    for p in plan.passages:
+        for depth in range(1, len(p.path) + 1):
+            seen.setdefault(id(p.path[depth - 1]), p.path[:depth])
+    return list(seen.values())
+
+
+@dataclass
+class ThemeShare:
+    """How much of a plan one theme takes: its passages, their share of the text, the terms they use most."""
+
+    theme: Theme
+    passages: int
+    share: float
+    terms: list[tuple[str, int]]  # (term, passages using it)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"theme": self.theme.name, "parent": self.theme.parent, "passages": self.passages,
+                "share": round(self.share, 4), "terms": [{"term": t, "passages": n} for t, n in self.terms]}
+
+
+def theme_shares(plan: PlanPassages, limit: int = 5) -> list[ThemeShare]:
+    """Every theme of the map with its passages in the plan, largest share first."""
+    total = sum(len(p.text) for p in plan.passages) or 1
+    out = []
+    for theme in plan.tmap.themes:
+        found = plan.on_theme(theme)
+        terms: Counter[str] = Counter()
+        for tp in found:
+            terms.update({h.term for h in tp.evidence if h.where != "heading"})
+        out.append(ThemeShare(theme, len(found), sum(len(t.passage.text) for t in found) / total,
+                              sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]))
+    out.sort(key=lambda s: (-s.share, s.theme.name))
+    return out
