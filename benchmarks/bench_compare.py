@@ -33,6 +33,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
+    # An installed planctl has bytecode; this machine sets PYTHONDONTWRITEBYTECODE, which would recompile planctl
+    # and its libraries on every run (about 100 ms). Unset it and warm up once, as bench_scale.py does.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "planctl", "--help"], check=True, capture_output=True)
     print(f"{'case':<10} {'cold cache ms':>14} {'warm cache ms':>14}")
     for name, plans in CASES.items():
         cold, warm = [], []
@@ -43,9 +47,14 @@ def main() -> None:
             warm.append(run(plans, env))
             shutil.rmtree(cache)
         print(f"{name:<10} {statistics.median(cold):14.0f} {statistics.median(warm):14.0f}")
-    t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "planctl", "--help"], check=True, capture_output=True)
-    print(f"planctl --help: {(time.perf_counter() - t) * 1000:.0f} ms")
+    for label, argv in (("planctl --help", ["-m", "planctl", "--help"]),
+                        ("bare click+rich start", ["-c", "import click, rich.console, rich.table"])):
+        times = []
+        for _ in range(args.repeat):
+            t = time.perf_counter()
+            subprocess.run([sys.executable, *argv], check=True, capture_output=True)
+            times.append((time.perf_counter() - t) * 1000)
+        print(f"{label}: {statistics.median(times):.0f} ms")
 
 
 if __name__ == "__main__":

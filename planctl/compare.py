@@ -16,6 +16,7 @@ from .passage_themes import (
     sections_on,
     topic_phrase,
 )
+from .passages import Passage
 from .terms import DiffOp, Term, content_words, shared_and_distinctive, tokenize, word_diff
 from .themes import Theme, ThemeMap
 
@@ -179,29 +180,32 @@ def compare_theme(corpus: Corpus, plans: list[Plan], theme: Theme, with_diff: bo
     return comparison
 
 
-def section_words(corpus: Corpus, entry: Entry) -> dict[int, list[str]]:
-    """Content words of every section's own text, keyed by its line; cached with the outline."""
-    key = f"words:{entry.key}"
-    cached = corpus.index.get(key)
-    if isinstance(cached, dict):
+def passage_words(corpus: Corpus | None, entry: Entry, passages: list[Passage]) -> list[list[str]]:
+    """The content words of each passage of a document; cached in the index with the outline."""
+    key = f"passage-words:{entry.key}"
+    cached = corpus.index.get(key) if corpus else None
+    if isinstance(cached, list) and len(cached) == len(passages):
         return cached
-    words = {s.line: content_words(tokenize(f"{s.title}\n{s.own_text()}")) for _, s in entry.doc.walk()}
-    corpus.index.put(key, words)
+    words = [content_words(tokenize(p.text)) for p in passages]
+    if corpus:
+        corpus.index.put(key, words)
     return words
 
 
 def _theme_words(
     corpus: Corpus, plans: list[Plan], found: list[list[ThemedPassage]]
 ) -> tuple[list[list[str]], Counter[str], int]:
-    """The content words of each plan's passages on the theme, and how many sections of the plans use each."""
+    """The content words of each plan's passages on the theme, and in how many passages of the plans each is."""
     per_plan: list[list[str]] = []
     df: Counter[str] = Counter()
     n = 0
-    for plan, passages in zip(plans, found, strict=True):
-        for words in section_words(corpus, plan.entry).values():
-            df.update(set(words))
-            n += 1
-        per_plan.append([w for tp in passages for w in content_words(tokenize(tp.passage.text))])
+    for plan, on_theme in zip(plans, found, strict=True):
+        words = passage_words(corpus, plan.entry, plan.passages.passages)
+        for w in words:
+            df.update(set(w))
+        n += len(words)
+        index = {id(p): i for i, p in enumerate(plan.passages.passages)}
+        per_plan.append([w for tp in on_theme for w in words[index[id(tp.passage)]]])
     return per_plan, df, n
 
 

@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .compare import passage_words
 from .passage_themes import WEIGHT_SAMPLE, corpus_weights, plan_passages
-from .terms import content_words, tokenize
 from .themes import Theme, ThemeMap
 
 if TYPE_CHECKING:
@@ -46,17 +46,6 @@ class Suggestions:
     words: list[Suggestion]
 
 
-def _words(corpus: Corpus, key: str, texts: list[str]) -> list[set[str]]:
-    """The content words of each passage of a document, cached in the index."""
-    cache_key = f"passage-words:{key}"
-    cached = corpus.index.get(cache_key)
-    if isinstance(cached, list) and len(cached) == len(texts):
-        return cached
-    words = [set(content_words(tokenize(t))) for t in texts]
-    corpus.index.put(cache_key, words)
-    return words
-
-
 def suggest(tmap: ThemeMap, theme: Theme, corpus: Corpus, limit: int = 30) -> Suggestions:
     """The words that most mark the theme's passages in the corpus (an even sample of a large one)."""
     entries = list(corpus.entries)
@@ -71,7 +60,8 @@ def suggest(tmap: ThemeMap, theme: Theme, corpus: Corpus, limit: int = 30) -> Su
     for entry in entries:
         plan = plan_passages(tmap, entry, corpus, weights)
         chosen = {id(tp.passage) for tp in plan.on_theme(theme)}
-        for p, words in zip(plan.passages, _words(corpus, entry.key, [p.text for p in plan.passages]), strict=True):
+        for p, listed in zip(plan.passages, passage_words(corpus, entry, plan.passages), strict=True):
+            words = set(listed)
             if id(p) in chosen:
                 on.update(words)
                 n_on += 1

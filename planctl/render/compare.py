@@ -37,7 +37,7 @@ def passage_line(tp: ThemedPassage) -> str:
     """A passage on the theme outside the sections wholly on it: where it is and what it opens with."""
     p = tp.passage
     terms = "、".join(dict.fromkeys(h.term for h in tp.evidence))
-    head = f"{p.path_text} ¶ " if p.path else ""
+    head = f"{p.path_text} ¶ " if p.path else "¶ "
     return f"{head}“{passage_title(tp)}” ({p.where}; {terms})"
 
 
@@ -124,7 +124,7 @@ def theme_rich(c: ThemeComparison, console: Console) -> list[RenderableType]:
     for index, (plan, secs) in enumerate(zip(c.plans, c.sections, strict=True)):
         lines = [f"{escape(path_text(s.path))} [dim]({s.path[-1].where}; {escape(section_note(s))})[/]"
                  for s in secs]
-        lines += [f"[dim]¶[/] {escape(passage_line(tp))}" for tp in c.loose(index)]
+        lines += [escape(passage_line(tp)) for tp in c.loose(index)]
         sections.add_row(escape(plan.label), "\n".join(lines) or f"[red]{BLANK} nothing on this theme[/]")
     parts.append(sections)
     min_col = 16

@@ -100,7 +100,7 @@ def _theme_comparison(c: ThemeComparison, context: Context) -> str:
     sections = []
     for index, (plan, found) in enumerate(zip(c.plans, c.sections, strict=True)):
         items = [{"path": path_text(s.path), "where": s.path[-1].where, "why": section_note(s)} for s in found]
-        items += [{"path": "¶ " + passage_line(tp), "where": "", "why": ""} for tp in c.loose(index)]
+        items += [{"path": passage_line(tp), "where": "", "why": ""} for tp in c.loose(index)]
         sections.append({"label": plan.label, "items": items})
     rows = []
     for n, row in enumerate(c.rows):
