@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .outline import Document, location
+from .passages import passages as document_passages
 from .terms import DiffOp, word_diff
 from .text import WORD_CHARS
 
@@ -80,15 +81,8 @@ class Passage:
 
 def passages(doc: Document) -> list[Passage]:
     """The passages of a document in order: its paragraphs, and the titles of headings without one."""
-    out: list[Passage] = []
-    for p in doc.preamble:
-        out.append(Passage(p.text, p.line, "", p.page))
-    for path, section in doc.walk():
-        where = " > ".join(s.heading for s in path)
-        if not section.paragraphs and not section.children:
-            out.append(Passage(section.title, section.line, where, section.page))
-        for p in section.paragraphs:
-            out.append(Passage(p.text, p.line, where, p.page))
+    out = [Passage(p.text, p.line, p.path_text, p.page) for p in document_passages(doc)
+           if p.kind in ("paragraph", "heading")]
     for passage in out:
         passage.norm, passage.offsets = normalized(passage.text)
     return [passage for passage in out if len(passage.norm) >= MIN_CHARS and not _TITLE_ONLY.match(passage.text)]

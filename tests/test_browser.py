@@ -27,6 +27,7 @@ REPORTS = {
     "lineup": ("compare", "海城", "兴隆台:2023", "沙河口", "--targets"),
     "targets": ("targets", "海城"),
     "themes": ("themes", "海城"),
+    "theme-passages": ("themes", "皇姑", "--theme", "数字经济"),
     "outline": ("outline", "planctl/samples/001_559f3303ea558438.txt", "--topics"),
     "reuse": ("reuse", "兴隆台:2023", "兴隆台:2022", "--new"),
 }

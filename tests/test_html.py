@@ -37,13 +37,16 @@ def texts(nodes) -> list[str]:
         ("compare", "海城", "兴隆台:2023", "沙河口", "--targets"),
         ("targets", "海城"),
         ("themes", "海城"),
+        ("themes", "皇姑", "--theme", "数字经济"),
+        ("themes", "--suggest", "乡村振兴"),
         ("outline", "planctl/samples/001_559f3303ea558438.txt"),
         ("list",),
         ("search", "营商环境"),
         ("reuse", "兴隆台:2023", "兴隆台:2022", "--new"),
         ("reuse", "兴隆台:2023"),
     ],
-    ids=["compare-theme", "coverage", "lineup", "targets", "themes", "outline", "list", "search", "reuse", "related"],
+    ids=["compare-theme", "coverage", "lineup", "targets", "themes", "theme-passages", "suggest", "outline", "list",
+         "search", "reuse", "related"],
 )
 def test_every_report_is_one_self_contained_file_that_says_how_it_was_made(args):
     tree, raw = page(*args)
@@ -83,6 +86,18 @@ def test_the_theme_comparison_aligns_highlights_and_marks_differences():
         inside = [s["path"] for s in sections]
         loose += sum(1 for p in found if not any(p["path"] == q or p["path"].startswith(q + " > ") for q in inside))
     assert sum(1 for i in texts(tree.xpath("//main/ul/li")) if "¶ “" in i) == loose > 0
+
+
+def test_a_plans_passages_on_a_theme_are_listed_with_their_terms_marked():
+    tree, _ = page("themes", "皇姑", "--theme", "数字经济")
+    data = json.loads(run("themes", "皇姑", "--theme", "数字经济", "--format", "json").stdout)
+    rows = tree.xpath("//main/table/tbody/tr")
+    assert len(rows) == len(data["passages"]) >= 10
+    for row, passage in zip(rows, data["passages"], strict=True):
+        cells = row.xpath("./td")
+        assert cells[-1].text_content() == passage["text"]
+        marked = set(texts(cells[-1].xpath("./mark")))
+        assert {e["term"] for e in passage["evidence"] if e["where"] == "text"} <= marked
 
 
 def test_the_coverage_matrix_is_a_heat_map_with_its_gaps():
