@@ -63,6 +63,21 @@ class Passage:
     page: int | None = None
     norm: str = ""
     offsets: list[int] = field(default_factory=list, repr=False)
+    matcher: difflib.SequenceMatcher[str] | None = field(default=None, repr=False, compare=False)
+    _shingles: set[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def shingles(self) -> set[str]:
+        if self._shingles is None:
+            self._shingles = shingles(self.norm)
+        return self._shingles
+
+    def aligner(self) -> difflib.SequenceMatcher[str]:
+        """A matcher with this passage as its second sequence, indexed once for every passage aligned with it
+        (building that index is most of difflib's cost)."""
+        if self.matcher is None:
+            self.matcher = difflib.SequenceMatcher(None, "", self.norm, autojunk=False)
+        return self.matcher
 
     @property
     def where(self) -> str:
@@ -157,6 +172,7 @@ class Reuse:
 def _align(a: Passage, b: Passage) -> Match:
     other = b.norm
     n = len(a.norm)
+    matcher = None
     if len(other) > 3 * n + 100:
         # A passage of B far longer than A's (a page run into one paragraph): align A with the stretch of it
         # where A's shingles are, not with all of it (difflib's cost grows with the text it indexes).
@@ -165,7 +181,10 @@ def _align(a: Passage, b: Passage) -> Match:
         if found:
             middle = found[len(found) // 2]
             other = other[max(0, middle - 2 * n) : middle + 2 * n]
-    matcher = difflib.SequenceMatcher(None, a.norm, other, autojunk=False)
+            matcher = difflib.SequenceMatcher(None, a.norm, other, autojunk=False)
+    if matcher is None:
+        matcher = b.aligner()
+        matcher.set_seq1(a.norm)
     blocks = [(m.a, m.size) for m in matcher.get_matching_blocks() if m.size >= MIN_BLOCK]
     return Match(a, b, sum(s for _, s in blocks) / len(a.norm), blocks)
 
@@ -177,7 +196,7 @@ def _postings(b: list[Passage]) -> Postings:
     """Which passages of B hold each shingle, and where each passage's exact text is."""
     postings: dict[str, list[int]] = {}
     for j, p in enumerate(b):
-        for s in shingles(p.norm):
+        for s in p.shingles:
             postings.setdefault(s, []).append(j)
     same: dict[str, int] = {}
     for j, q in enumerate(b):
@@ -185,23 +204,50 @@ def _postings(b: list[Passage]) -> Postings:
     return postings, same
 
 
-def match_passages(a: list[Passage], b: list[Passage],
-                   index: Postings | None = None) -> list[tuple[Passage, Match | None]]:
-    """Each passage of A with its best counterpart in B (None where no passage of B shares a shingle)."""
-    postings, same = index or _postings(b)
-    out: list[tuple[Passage, Match | None]] = []
+def _shared_from_b(a: list[Passage], postings: dict[str, list[int]]) -> list[Counter[int]]:
+    """For each passage of A, how many shingles it shares with each passage of B, from B's postings."""
+    out = []
     for p in a:
+        counts: Counter[int] = Counter()
+        for s in p.shingles:
+            for j in postings.get(s, ()):
+                counts[j] += 1
+        out.append(counts)
+    return out
+
+
+def _shared_from_a(a: list[Passage], b: list[Passage], postings: dict[str, list[int]]) -> list[Counter[int]]:
+    """The same counts from A's postings, walking B's shingles: when A is compared with many documents, its
+    postings are built once and no document's own need be."""
+    out: list[Counter[int]] = [Counter() for _ in a]
+    for j, q in enumerate(b):
+        for s in q.shingles:
+            for i in postings.get(s, ()):
+                out[i][j] += 1
+    return out
+
+
+def match_passages(a: list[Passage], b: list[Passage], index: Postings | None = None,
+                   a_index: Postings | None = None) -> list[tuple[Passage, Match | None]]:
+    """Each passage of A with its best counterpart in B (None where no passage of B shares a shingle).
+
+    index: B's postings, else a_index: A's (see _shared_from_a), else B's are built."""
+    if index is None and a_index is not None:
+        same: dict[str, int] = {}
+        for j, q in enumerate(b):
+            same.setdefault(q.norm, j)
+        shared = _shared_from_a(a, b, a_index[0])
+    else:
+        postings, same = index or _postings(b)
+        shared = _shared_from_b(a, postings)
+    out: list[tuple[Passage, Match | None]] = []
+    for p, counts in zip(a, shared, strict=True):
         if p.norm in same:  # word for word: no alignment needed
             out.append((p, Match(p, b[same[p.norm]], 1.0, [(0, len(p.norm))])))
             continue
-        mine = shingles(p.norm)
-        counts: Counter[int] = Counter()
-        for s in mine:
-            for j in postings.get(s, ()):
-                counts[j] += 1
         # Ties go to the earlier passage of B, so that a run does not depend on the order of a set.
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
-        aligned = [_align(p, b[j]) for j, shared in ranked if shared / len(mine) >= REUSED / 4]
+        aligned = [_align(p, b[j]) for j, n in ranked if n / len(p.shingles) >= REUSED / 4]
         best: Match | None = max(aligned, key=lambda m: m.similarity, default=None)
         if best is not None and len(aligned) > 1:
             # A paragraph split or merged between the two documents: its parts together cover it.
@@ -230,8 +276,11 @@ def repeats(m: Match) -> bool:
     if len(m.a.norm) < SHORT:
         # Footnote numbers and a particle (即) break a short text into stretches too short to count: compare
         # it whole.
-        whole = difflib.SequenceMatcher(None, m.a.norm, m.b.norm, autojunk=False).ratio()
-        return whole >= 0.8 and len(m.b.norm) <= 2.5 * len(m.a.norm)
+        if len(m.b.norm) > 2.5 * len(m.a.norm):
+            return False
+        matcher = m.b.aligner()
+        matcher.set_seq1(m.a.norm)
+        return matcher.ratio() >= 0.8
     return m.similarity >= REUSED
 
 
@@ -271,23 +320,33 @@ def _passages_of(entry: Entry) -> list[Passage]:
     return _PASSAGES[entry.key]
 
 
+def _cached_postings(entry: Entry, left_out: set[int], found: list[Passage]) -> Postings:
+    key = f"{entry.key}:{sorted(left_out)}"
+    index = _POSTINGS.get(key)
+    if index is None:
+        index = _postings(found)
+        _remember(_POSTINGS, key, index)
+    return index
+
+
 def compare_reuse(a: Entry, b: Entry, documents_with: FormulaCount | None = None, corpus_size: int = 0,
-                  with_diff: bool = True, formula_lines: tuple[set[int], set[int]] = (set(), set())) -> Reuse:
+                  with_diff: bool = True, formula_lines: tuple[set[int], set[int]] = (set(), set()),
+                  index_a: bool = False) -> Reuse:
     """The passages of A that repeat B, the formulas among them, and A's passages found nowhere in B.
 
-    formula_lines: passages of A and of B already known to be formula, left out of the comparison."""
+    formula_lines: passages of A and of B already known to be formula, left out of the comparison.
+    index_a: find candidates from A's shingle postings rather than B's (A is compared with many documents)."""
     pa = [p for p in _passages_of(a) if p.line not in formula_lines[0]]
     pb = [p for p in _passages_of(b) if p.line not in formula_lines[1]]
     matches: list[Match] = []
     formulas: list[Match] = []
     new: list[Passage] = []
     threshold = formula_threshold(corpus_size)
-    key = f"{b.key}:{sorted(formula_lines[1])}"
-    index = _POSTINGS.get(key)
-    if index is None:
-        index = _postings(pb)
-        _remember(_POSTINGS, key, index)
-    for p, m in match_passages(pa, pb, index):
+    if index_a:
+        found = match_passages(pa, pb, a_index=_cached_postings(a, formula_lines[0], pa))
+    else:
+        found = match_passages(pa, pb, _cached_postings(b, formula_lines[1], pb))
+    for p, m in found:
         if m is None or not repeats(m):
             new.append(p)
             continue
@@ -370,7 +429,7 @@ def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], l
     by_x = sorted(hits, key=lambda k: (-hits[k] / max(1, keys[k].info.chars), k))[:limit]
     # Formulas are left out passage by passage (A's, found above), not counted stretch by stretch: a ranking
     # needs the share of text specific to the two documents, and this is far quicker on a large corpus.
-    borrows_from = [Related(keys[k], hits[k], compare_reuse(a, keys[k], with_diff=False,
+    borrows_from = [Related(keys[k], hits[k], compare_reuse(a, keys[k], with_diff=False, index_a=True,
                                                             formula_lines=(formula, set())).share) for k in by_a]
     borrowed_by = [Related(keys[k], hits[k], compare_reuse(keys[k], a, with_diff=False,
                                                            formula_lines=(set(), formula)).share) for k in by_x]
