@@ -39,6 +39,7 @@ CANDIDATES = 3  # passages of B aligned with each passage of A
 FORMULA_DOCS = 0.1  # a stretch found in this share of the corpus's documents (and in 3 at least) is formula
 FORMULA_WINDOW = 8  # characters: formulas differ from place to place by a name (我代表X人民政府向大会报告工作)
 PROBE = 12  # characters of a probe looked up in the full-text index
+LEAD_MAX = 30  # a probe found in more documents than this says nothing of who borrows from whom
 
 # A bare document title (a web page's list of links to other reports, a cover line) is not a passage.
 _TITLE_ONLY = re.compile(r"^[^。；;!?！？]{0,40}(政府工作报告|规划纲要|五年规划|工作报告)[^。；;]{0,6}$")
@@ -406,7 +407,10 @@ def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], l
     others = set(keys)
     pa = _passages_of(a)
     hits: Counter[str] = Counter()
-    too_common = formula_threshold(len(keys))
+    # Text shared by dozens of documents is formula for the ranking even where it is under the share of the
+    # corpus that makes formula in a pair (FORMULA_DOCS); and reading stops there, which keeps the look-ups
+    # of a large corpus short.
+    too_common = min(formula_threshold(len(keys)), LEAD_MAX)
     from .index import fts_phrases
 
     formula: set[int] = set()  # A's passages whose every probe is in many documents: formula
