@@ -549,6 +549,77 @@ def reuse(plans: tuple[str, ...], show_new: bool, limit: int, corpus: Path | Non
     emit(ReuseReport(result, show_new), fmt, output, force)
 
 
+@cli.command()
+@click.argument("place")
+@corpus_option
+@indicators_option
+@output_options
+def track(place: str, corpus: Path | None, indicators_file: Path | None, fmt: str | None, output: Path | None,
+          force: bool) -> None:
+    """Follow a place's five-year plan through its yearly work reports.
+
+    For each target of the plan, the values the reports give for the same indicator year by year
+    (reached, and the goals each report set), and where the latest stands: met, on track or behind.
+
+    \b
+    Example:
+      planctl track 兴隆台
+      planctl track 海拉尔区 --corpus ~/plans -o track.md
+    """
+    from .indicators import load_indicator_map
+    from .output import check_target
+    from .track import track as run_track
+
+    fmt = resolve_format(fmt, output)
+    check_target(output, force)
+    imap = load_indicator_map(indicators_file)
+    found = _open(corpus)
+    (entry,) = _resolve_all(found, (place,))
+    emit(run_track(found, entry, imap), fmt, output, force)
+
+
+@cli.command()
+@click.argument("place")
+@click.option("--theme", "-t", help="The theme's share of each year's report.")
+@click.option("--indicator", "-i", help="The goal set for each year beside the value reached (e.g. 地区生产总值).")
+@corpus_option
+@themes_option
+@indicators_option
+@output_options
+def trend(place: str, theme: str | None, indicator: str | None, corpus: Path | None, themes_file: Path | None,
+          indicators_file: Path | None, fmt: str | None, output: Path | None, force: bool) -> None:
+    """A place's work reports year by year: a theme's share, or an indicator's goals and results.
+
+    \b
+    Example:
+      planctl trend 海拉尔区 --indicator 地区生产总值 --corpus ~/plans
+      planctl trend 河北省 --theme 乡村振兴 --corpus ~/plans -o trend.html
+    """
+    from .output import check_target
+
+    if bool(theme) == bool(indicator):
+        raise click.UsageError("give one of --theme or --indicator, e.g. planctl trend 海拉尔区 -i 地区生产总值")
+    fmt = resolve_format(fmt, output)
+    check_target(output, force)
+    if theme:
+        from .themes import load_theme_map
+        from .track import theme_trend
+
+        tmap = load_theme_map(themes_file)
+        chosen = tmap.require(theme)
+        found = _open(corpus)
+        (entry,) = _resolve_all(found, (place,))
+        emit(theme_trend(found, entry, chosen, tmap), fmt, output, force)
+        return
+    from .indicators import load_indicator_map
+    from .track import indicator_trend
+
+    imap = load_indicator_map(indicators_file)
+    found = _open(corpus)
+    (entry,) = _resolve_all(found, (place,))
+    emit(indicator_trend(found, entry, indicator or "", imap), fmt, output, force)
+
+
 def main() -> None:
     cli(prog_name="planctl")
 

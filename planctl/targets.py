@@ -72,7 +72,7 @@ _SHARE_FIRST = re.compile(
 # More of the same verb after a list comma: 引进总部型企业10家、金融分支机构2家
 _MORE = re.compile(rf"^、(?P<ind>[{HAN}“”]{{2,16}}?)(?P<pre>约|近|超过)?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
                    rf"(?P<post>以上|以下|以内|左右)?")
-_GROWTH_AFTER = re.compile(rf"^,?(?:年均)?(?:增长|增速|提高)(?:为|达到)?\s*(?P<num>-?{_NUM})\s*%")
+_GROWTH_AFTER = re.compile(rf"^,?(?:年均|同比|比上年)?(?:增长|增速|提高)(?:为|达到)?\s*(?P<num>-?{_NUM})\s*%")
 # Verb, then what, then how many: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下
 # (打造, 创办 and 再建 take their figure first: _BUILD)
 _DO_VERBS = _either(*(v for v in BUILDING if v not in ("打造", "创办", "再建")), *DOING)
@@ -95,7 +95,7 @@ _LEAD = re.compile(
     r"^(?:力争|确保|争取|预计|计划|其中|同时|全年|全市|全区|全县|我市|我区|我县|全力|努力|实现|推动|使|原则上|每年|"
     r"\d{4}年底?|到\d{4}年底?|至\d{4}年底?|“?十[一二三四五]五”?(?:期间|时期|期末|末)|年均|平均|保证|落实|国家、省、市)+"
 )
-_TAIL = re.compile(r"(?:年均|累计|总量|的|各)$")
+_TAIL = re.compile(r"(?:年均|累计|总量|的|各|预计|同比)$")
 # What cannot be an indicator: a preposition phrase (在全市…) or a list's tail (及其他).
 _NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$")
 _PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,10})[)）]$")

@@ -28,6 +28,8 @@ REPORTS = {
     "targets": ("targets", "海城"),
     "themes": ("themes", "海城"),
     "theme-passages": ("themes", "皇姑", "--theme", "数字经济"),
+    "track": ("track", "兴隆台"),
+    "trend": ("trend", "兴隆台:2023", "--theme", "营商环境"),
     "outline": ("outline", "planctl/samples/001_559f3303ea558438.txt", "--topics"),
     "reuse": ("reuse", "兴隆台:2023", "兴隆台:2022", "--new"),
 }

@@ -44,9 +44,11 @@ def texts(nodes) -> list[str]:
         ("search", "营商环境"),
         ("reuse", "兴隆台:2023", "兴隆台:2022", "--new"),
         ("reuse", "兴隆台:2023"),
+        ("track", "兴隆台"),
+        ("trend", "兴隆台:2023", "--indicator", "地区生产总值"),
     ],
     ids=["compare-theme", "coverage", "lineup", "targets", "themes", "theme-passages", "suggest", "outline", "list",
-         "search", "reuse", "related"],
+         "search", "reuse", "related", "track", "trend"],
 )
 def test_every_report_is_one_self_contained_file_that_says_how_it_was_made(args):
     tree, raw = page(*args)
@@ -98,6 +100,17 @@ def test_a_plans_passages_on_a_theme_are_listed_with_their_terms_marked():
         assert cells[-1].text_content() == passage["text"]
         marked = set(texts(cells[-1].xpath("./mark")))
         assert {e["term"] for e in passage["evidence"] if e["where"] == "text"} <= marked
+
+
+def test_the_track_report_holds_every_target_and_the_trend_chart_every_year():
+    tree, _ = page("track", "兴隆台")
+    data = json.loads(run("track", "兴隆台", "--format", "json").stdout)
+    rows = tree.xpath("//main/table/tbody/tr")
+    assert [r.xpath("./td[1]")[0].text_content() for r in rows] == [t["target"]["canonical"] for t in data["targets"]]
+    assert [r.xpath("./td[3]")[0].text_content() for r in rows] == [t["status"] for t in data["targets"]]
+    tree, _ = page("trend", "兴隆台:2023", "--theme", "营商环境")
+    assert len(tree.xpath("//svg[@class='chart']/rect")) == 1
+    assert tree.xpath("//svg[@class='chart']/text")[1].text_content() == "2023"
 
 
 def test_the_coverage_matrix_is_a_heat_map_with_its_gaps():

@@ -131,6 +131,8 @@ _TABLE: dict[str, Callable[[str], Renderer]] = {
     "CoverageMatrix": _by_name("compare", "matrix", lambda x, c: _module("compare").matrix_rich(x, _console(c))),
     "ReuseReport": _by_name("reuse", "reuse", lambda x, c: _module("reuse").reuse_rich(x)),
     "RelatedReport": _related,
+    "Track": _by_name("track", "track", lambda x, c: _module("track").track_rich(x)),
+    "Trend": _by_name("track", "trend", lambda x, c: _module("track").trend_rich(x)),
 }
 
 

@@ -237,7 +237,30 @@ def _related(r: Any, context: Context) -> str:
                  note="share: of the borrowing document's text found in the other, formulas apart.")
 
 
+def _track(x: Any, context: Context) -> str:
+    from .track import _LEGEND, TRACK_HEADER, _track_rows, _track_title
+
+    sources = [_source(x.plan, "plan")] + [_source(e, f"report {e.info.year or ''}") for e in x.reports]
+    return _page("table.html", context, f"Track: {_track_title(x)}", sources, header=TRACK_HEADER,
+                 rows=_track_rows(x), numeric=set(), note=_LEGEND)
+
+
+def _trend(x: Any, context: Context) -> str:
+    from .track import _trend_header, _trend_rows, _trend_title, chart
+
+    bars = chart(x)
+    step = 64
+    note = ("Share of each report's text in passages on the theme." if x.kind == "theme" else
+            "The bars: the value each year reached (its growth rate where the goal was one); the table: the goal "
+            "each report set for its year beside it (* estimated).")
+    return _page("trend.html", context, _trend_title(x), [_source(p.entry, str(p.year or "")) for p in x.points],
+                 note=note, bars=bars, step=step, width=max(step * len(bars), step),
+                 header=_trend_header(x)[:-1], rows=[r[:-1] for r in _trend_rows(x)])
+
+
 _RENDERERS: dict[str, Callable[[Any, Context], str]] = {
+    "Track": _track,
+    "Trend": _trend,
     "ThemeComparison": _theme_comparison,
     "CoverageMatrix": _coverage,
     "LineupReport": _lineup,

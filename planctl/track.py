@@ -1,0 +1,311 @@
+"""Promises and delivery: a place's five-year plan against its yearly work reports.
+
+`track`: each target of the plan with the values the reports state for the same indicator, year by
+year, and where the latest stands — met; on track or behind a straight path from the plan's base to
+its target (where the plan gives a base), or, without one, against the yearly growth it still needs;
+a growth target (年均增长6%) against each year's reported growth.
+
+`trend`: a theme's share of each year's report, or an indicator's goal for each year beside the value
+reported for that year (in the next year's report).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .errors import PlanctlError
+from .figures import GOAL, REACHED, Figure, report_figures
+from .indicators import IndicatorMap
+from .targets import Target, extract
+
+if TYPE_CHECKING:
+    from .corpus import Corpus, Entry
+    from .themes import Theme, ThemeMap
+
+MET, ON_TRACK, BEHIND, UNKNOWN = "met", "on track", "behind", "not judged"
+# Levels judged against a path: money, rates and per-head figures. A count over a plan's five years (引进各类人才
+# 3500人, 新增企业20家) is usually a total of the years, which no one year's figure can be set against.
+JUDGED_UNITS = {"亿元", "万元", "元", "万美元", "%", "‰", "个百分点", "岁", "万吨", "吨标准煤"}
+ABOUT = 0.97  # a target written 左右 (about) is met from this share of it
+
+
+@dataclass
+class Reading:
+    """A figure of one report."""
+
+    figure: Figure
+    entry: Entry
+
+    @property
+    def year(self) -> int | None:
+        return self.figure.year
+
+    def to_dict(self) -> dict[str, object]:
+        return {**self.figure.to_dict(), "document": self.entry.id, "file": self.entry.file}
+
+
+def _key(f: Figure) -> tuple[object, ...]:
+    t = f.target
+    return (f.kind, f.year, t.canonical, t.measure, t.value, t.unit, t.growth)
+
+
+def place_reports(corpus: Corpus, entry: Entry) -> list[Entry]:
+    """The work reports of a document's place, oldest first."""
+    code, name = entry.info.place.code, entry.info.place.full()
+    same = [e for e in corpus if e.info.kind == "work report"
+            and ((code and e.info.place.code == code) or (not code and e.info.place.full() == name))]
+    return sorted(same, key=lambda e: (e.info.year or 0, e.id))
+
+
+def all_figures(reports: list[Entry], imap: IndicatorMap) -> list[Reading]:
+    """Every figure of the reports, once each (a report pasted twice into one file states them twice)."""
+    out: list[Reading] = []
+    for entry in reports:
+        seen: set[tuple[object, ...]] = set()
+        for f in report_figures(entry.doc, imap):
+            if _key(f) not in seen:
+                seen.add(_key(f))
+                out.append(Reading(f, entry))
+    return out
+
+
+def _higher_is_better(t: Target) -> bool:
+    return t.comparator != "at most" and t.measure != "reduction"
+
+
+def _meets(value: float, goal: float, t: Target) -> bool:
+    if not _higher_is_better(t):
+        return value <= goal
+    return value >= goal * (ABOUT if t.comparator == "about" else 1.0)
+
+
+@dataclass
+class Tracked:
+    target: Target
+    readings: list[Reading]  # reached values for the indicator, by year
+    goals: list[Reading]  # the yearly goals the reports set for it
+    status: str
+    note: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"target": self.target.to_dict(), "status": self.status, "note": self.note,
+                "reached": [r.to_dict() for r in self.readings], "goals": [r.to_dict() for r in self.goals]}
+
+
+def _growth_of(r: Reading) -> float | None:
+    t = r.figure.target
+    if t.measure == "growth" and t.unit == "%":
+        return t.value
+    return t.growth if t.measure == "level" else None
+
+
+def _judge_growth(target: Target, readings: list[Reading]) -> tuple[str, str]:
+    wanted = target.value if target.measure == "growth" else target.growth
+    if wanted is None or not readings:
+        return UNKNOWN, ""
+    latest = readings[-1]
+    growth = _growth_of(latest)
+    assert growth is not None
+    status = ON_TRACK if growth >= wanted * (ABOUT if target.comparator == "about" else 1.0) else BEHIND
+    years = "、".join(f"{r.year}: {_growth_of(r):g}%" for r in readings)
+    return status, f"growth {years} against {wanted:g}% a year"
+
+
+def _judge_level(target: Target, readings: list[Reading]) -> tuple[str, str]:
+    assert target.value is not None
+    latest = readings[-1]
+    value = latest.figure.target.value
+    year = latest.year
+    assert value is not None and year is not None
+    unit = target.unit or ""
+    said = f"{year}: {value:g}{unit}{' (estimated)' if latest.figure.estimated else ''}"
+    goal = f"{target.value:g}{unit}" + (f" by {target.year}" if target.year else "")
+    if _meets(value, target.value, target):
+        return MET, f"{said}, target {goal}"
+    if target.year is None or year >= target.year:
+        return BEHIND, f"{said}, target {goal}"
+    if target.base_value is not None and target.base_year is not None and target.base_year < target.year:
+        share = (year - target.base_year) / (target.year - target.base_year)
+        expected = target.base_value + (target.value - target.base_value) * share
+        status = ON_TRACK if _meets(value, expected, target) else BEHIND
+        return status, f"{said}; a straight path from {target.base_value:g}{unit} in {target.base_year} to {goal} " \
+                       f"passes {expected:.4g}{unit} in {year}"
+    if value > 0 and target.value > 0 and _higher_is_better(target):
+        needed = ((target.value / value) ** (1 / (target.year - year)) - 1) * 100
+        growth = _growth_of(latest)
+        if growth is None:
+            return UNKNOWN, f"{said}; {goal} needs {needed:.1f}% a year from here"
+        status = ON_TRACK if growth >= needed else BEHIND
+        return status, f"{said}, growth {growth:g}%; {goal} needs {needed:.1f}% a year from here"
+    return UNKNOWN, f"{said}, target {goal}"
+
+
+def _matching(target: Target, readings: list[Reading], kind: str) -> list[Reading]:
+    """The figures of a kind that state the same indicator as a target, in its unit, one per year (the latest
+    report's word for a year wins: a final figure over an estimate)."""
+    growth_target = target.measure == "growth"
+    by_year: dict[int, Reading] = {}
+    for r in readings:
+        t = r.figure.target
+        if (r.figure.kind != kind or r.year is None or not r.figure.exact or t.canonical != target.canonical
+                or t.value is None):
+            continue
+        if growth_target:
+            if _growth_of(r) is None:
+                continue
+        elif t.measure != target.measure or t.unit != target.unit:
+            continue
+        by_year[r.year] = r  # reports come oldest first
+    return [by_year[y] for y in sorted(by_year)]
+
+
+def _cumulative(t: Target) -> bool:
+    """A five-year total: 〔15〕 in a table, or 累计 / 五年 before the figure in a sentence."""
+    if t.growth_kind == "cumulative":
+        return True
+    at = t.text.find(t.indicator)
+    return at >= 0 and bool(re.search(r"累计|五年|总计|合计", t.text[max(0, at - 6) : at + len(t.indicator) + 8]))
+
+
+def track_target(target: Target, readings: list[Reading]) -> Tracked:
+    reached = _matching(target, readings, REACHED)
+    goals = _matching(target, readings, GOAL)
+    if not reached:
+        status, note = UNKNOWN, "no report states a value for it"
+    elif target.measure == "growth" or (target.value is None and target.growth is not None):
+        status, note = _judge_growth(target, reached)
+    elif target.value is None:
+        status, note = UNKNOWN, "the target is not a number"
+    elif _cumulative(target):
+        status, note = UNKNOWN, "a total over the plan's years; the reports state one year's value"
+    elif target.unit not in JUDGED_UNITS:
+        status, note = UNKNOWN, "a count; over a plan's five years usually a total of the years"
+    else:
+        status, note = _judge_level(target, reached)
+    return Tracked(target, reached, goals, status, note)
+
+
+@dataclass
+class Track:
+    plan: Entry
+    reports: list[Entry]
+    rows: list[Tracked]  # targets that some report states a value or a goal for
+    untracked: int  # the plan's other targets
+    figures: int  # figures read from the reports
+
+    def to_dict(self) -> dict[str, object]:
+        info = self.plan.info
+        return {"plan": {"id": self.plan.id, "place": info.place.full(), "kind": info.kind, "year": info.year,
+                         "period": info.period, "title": info.title},
+                "reports": [{"id": e.id, "year": e.info.year} for e in self.reports],
+                "figures": self.figures, "untracked": self.untracked, "targets": [r.to_dict() for r in self.rows]}
+
+
+def track(corpus: Corpus, entry: Entry, imap: IndicatorMap) -> Track:
+    """The plan's targets against the place's work reports."""
+    if entry.info.kind != "five-year plan":
+        raise PlanctlError(f"{entry.id} is a {entry.info.kind}, not a five-year plan; track follows a plan's "
+                           f"targets through the reports (`planctl trend` reads reports alone)")
+    reports = place_reports(corpus, entry)
+    if entry.info.period:
+        start = int(entry.info.period.split("-")[0])
+        reports = [e for e in reports if (e.info.year or 0) >= start]
+    readings = all_figures(reports, imap)
+    rows: list[Tracked] = []
+    untracked = 0
+    seen: set[tuple[str, str, str | None]] = set()
+    for target in extract(entry.doc, imap):
+        if (target.canonical, target.measure, target.unit) in seen:
+            continue
+        seen.add((target.canonical, target.measure, target.unit))
+        row = track_target(target, readings)
+        if row.readings or row.goals:
+            rows.append(row)
+        else:
+            untracked += 1
+    return Track(entry, reports, rows, untracked, len(readings))
+
+
+# -- trend ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class TrendPoint:
+    year: int | None
+    entry: Entry
+    share: float | None = None  # of the report's text on the theme
+    passages: int | None = None
+    goal: Reading | None = None  # the goal the report of this year set for it
+    reached: Reading | None = None  # the value a report gives for this year
+    met: bool | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {"year": self.year, "document": self.entry.id}
+        if self.share is not None:
+            data |= {"share": round(self.share, 4), "passages": self.passages}
+        else:
+            data |= {"goal": self.goal.to_dict() if self.goal else None,
+                     "reached": self.reached.to_dict() if self.reached else None, "met": self.met}
+        return data
+
+
+@dataclass
+class Trend:
+    place: str
+    what: str  # the theme's or the indicator's name
+    kind: str  # theme | indicator
+    points: list[TrendPoint] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"place": self.place, self.kind: self.what, "points": [p.to_dict() for p in self.points]}
+
+
+def theme_trend(corpus: Corpus, entry: Entry, theme: Theme, tmap: ThemeMap) -> Trend:
+    from .passage_themes import corpus_weights, plan_passages
+
+    reports = place_reports(corpus, entry)
+    weights = corpus_weights(tmap, corpus, reports)
+    points = []
+    for report in reports:
+        plan = plan_passages(tmap, report, corpus, weights)
+        found = plan.on_theme(theme)
+        total = sum(len(p.text) for p in plan.passages) or 1
+        points.append(TrendPoint(report.info.year, report, sum(len(t.passage.text) for t in found) / total,
+                                 len(found)))
+    return Trend(entry.info.place.full(), theme.name, "theme", points)
+
+
+def indicator_trend(corpus: Corpus, entry: Entry, name: str, imap: IndicatorMap) -> Trend:
+    canonical = imap.canonical(name)
+    reports = place_reports(corpus, entry)
+    readings = [r for r in all_figures(reports, imap) if r.figure.canonical == canonical and r.figure.exact]
+    points = []
+    for report in reports:
+        year = report.info.year
+        goals = [r for r in readings if r.entry is report and r.figure.kind == GOAL and r.year == year]
+        goal = next(iter(goals), None)
+        reached = None
+        for r in readings:  # the latest report's word for the year
+            if r.figure.kind == REACHED and r.year == year and (goal is None or _comparable(goal, r)):
+                reached = r
+        points.append(TrendPoint(year, report, goal=goal, reached=reached, met=_goal_met(goal, reached)))
+    return Trend(entry.info.place.full(), canonical, "indicator", points)
+
+
+def _comparable(goal: Reading, reached: Reading) -> bool:
+    g, r = goal.figure.target, reached.figure.target
+    if g.measure == "growth":
+        return _growth_of(reached) is not None
+    return g.measure == r.measure and g.unit == r.unit
+
+
+def _goal_met(goal: Reading | None, reached: Reading | None) -> bool | None:
+    if goal is None or reached is None or goal.figure.target.value is None:
+        return None
+    g = goal.figure.target
+    value = _growth_of(reached) if g.measure == "growth" else reached.figure.target.value
+    if value is None:
+        return None
+    return _meets(value, g.value, g)  # type: ignore[arg-type]

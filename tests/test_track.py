@@ -1,0 +1,118 @@
+"""Promises and delivery: figures of work reports told apart, a plan tracked through its reports, trends."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from track_gold import FIGURES, NOT_A_YEAR
+
+from planctl.cli import cli
+from planctl.documents import load_document
+from planctl.figures import GOAL, PLAN_GOAL, REACHED, report_figures
+
+SAMPLES = Path(__file__).resolve().parent.parent / "planctl" / "samples"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+needs_corpus = pytest.mark.skipif(not (SHARED / "LABELS.csv").is_file(), reason="../shared/corpus is not here")
+
+
+def _figures(file: str):
+    folder = SAMPLES if file.startswith("0") else SHARED
+    return report_figures(load_document(folder / file))
+
+
+@needs_corpus
+def test_every_hand_checked_figure_is_read_as_what_it_is():
+    assert len(FIGURES) >= 30
+    wrong = []
+    cache: dict[str, list] = {}
+    for file, kind, year, indicator, measure, value, _ in FIGURES:
+        found = cache.setdefault(file, _figures(file))
+        if not any(f.kind == kind and f.year == year and f.canonical == indicator and f.target.measure == measure
+                   and f.target.value == value and f.exact for f in found):
+            wrong.append((file, kind, year, indicator, value))
+    assert wrong == []
+    # Several places and years, reached values and goals alike.
+    assert len({f[0].split("_")[0] for f in FIGURES}) >= 4
+    assert {f[1] for f in FIGURES} == {REACHED, GOAL}
+
+
+@needs_corpus
+def test_totals_of_several_years_are_no_years_figure():
+    for file, value, _ in NOT_A_YEAR:
+        assert not [f for f in _figures(file) if f.target.value == value]
+
+
+def test_a_sample_reports_figures():
+    figures = _figures("003_657c2d959349a28d.txt")
+    gdp = [f for f in figures if f.canonical == "地区生产总值" and f.exact]
+    assert [(f.kind, f.year, f.target.value, f.estimated) for f in gdp] == [
+        (REACHED, 2022, 424.0, True), (GOAL, 2023, 468.0, False)]
+    assert gdp[0].target.growth == -2.6 and gdp[1].target.growth == 5.0
+    # 五年累计, 十三五 and the like are left out; nothing in a report of 2023 is reached in 2023.
+    assert not [f for f in figures if f.kind == REACHED and f.year and f.year >= 2023]
+
+
+def test_a_longer_goal_restated_carries_its_year():
+    from planctl.parser import parse_text
+
+    doc = parse_text("2023年政府工作报告\n一、2022年工作回顾\n地区生产总值完成100亿元,增长5%。\n"
+                     "二、2023年工作安排\n主要预期目标是:地区生产总值增长6%左右。到2025年,地区生产总值达到130亿元。\n")
+    doc.year = 2023
+    got = [(f.kind, f.year, f.target.measure, f.target.value) for f in report_figures(doc)]
+    assert got == [(REACHED, 2022, "level", 100.0), (GOAL, 2023, "growth", 6.0), (PLAN_GOAL, 2025, "level", 130.0)]
+
+
+def _json(*args):
+    result = CliRunner().invoke(cli, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_track_follows_xinglongtais_plan_through_its_report():
+    data = _json("track", "兴隆台")
+    assert data["plan"]["id"].startswith("000") and [r["id"][:3] for r in data["reports"]] == ["003"]
+    rows = {t["target"]["canonical"]: t for t in data["targets"]}
+    retail = rows["社会消费品零售总额"]
+    assert retail["target"]["value"] == 270.0 and retail["target"]["year"] == 2025
+    assert [(r["year"], r["value"], r["estimated"], r["line"]) for r in retail["reached"]] == [(2022, 200.0, True, 27)]
+    assert [(g["year"], g["value"]) for g in retail["goals"]] == [(2023, 214.0)]
+    # From 200 in 2022 to 270 in 2025 needs 10.5% a year; it fell 4%.
+    assert retail["status"] == "behind" and "10.5% a year" in retail["note"]
+    assert rows["城镇登记失业率"]["status"] == "met"
+    # A five-year total is not set against one year's value.
+    assert rows["固定资产投资"]["status"] == "not judged"
+
+
+def test_track_needs_a_plan():
+    result = CliRunner().invoke(cli, ["track", "兴隆台:2023"])
+    assert result.exit_code == 1 and "not a five-year plan" in result.output
+
+
+def test_trend_needs_one_of_theme_or_indicator():
+    for args in (["trend", "兴隆台"], ["trend", "兴隆台", "--theme", "营商环境", "--indicator", "地区生产总值"]):
+        assert CliRunner().invoke(cli, args).exit_code == 2
+
+
+@needs_corpus
+def test_trend_of_an_indicator_sets_each_goal_beside_the_result():
+    data = _json("trend", "海拉尔区", "--indicator", "地区生产总值", "--corpus", str(SHARED))
+    points = {p["year"]: p for p in data["points"]}
+    assert sorted(points) == list(range(2012, 2020))
+    assert points[2015]["goal"]["value"] == 8.0 and points[2015]["reached"]["value"] == 287.9
+    assert points[2015]["met"] is True  # +8.9% against a goal of +8%
+    assert points[2016]["met"] is False  # +7.2% against +7.5%
+    assert points[2012]["goal"]["value"] == 240.0 and points[2012]["met"] is False  # 235.2亿元 against 240亿元
+
+
+@needs_corpus
+def test_trend_of_a_theme_gives_each_years_share():
+    data = _json("trend", "河北省", "--theme", "乡村振兴", "--corpus", str(SHARED))
+    years = [p["year"] for p in data["points"]]
+    assert years == sorted(years) and len(years) >= 8 and min(years) == 2001
+    assert all(0 < p["share"] < 0.5 and p["passages"] > 0 for p in data["points"])
+    markdown = CliRunner().invoke(cli, ["trend", "河北省", "--theme", "乡村振兴", "--corpus", str(SHARED),
+                                        "--format", "markdown"]).stdout
+    assert "| 2001 | 河北省_report_2001 |" in markdown and "█" in markdown
