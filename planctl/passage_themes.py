@@ -21,7 +21,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -37,8 +37,8 @@ W_NAME = 1.5  # the theme's name or an alias counts this much more than a keywor
 W_TOPIC = 1.0  # a term in the topic phrase counts again, this much
 W_REPEAT = 0.3  # each further mention of a term (up to MAX_REPEAT)
 MAX_REPEAT = 3
-W_OWN_HEADING = (2.0, 2.0)  # the heading of the passage's own section names the theme (name, keyword)
-W_ENCLOSING = (2.0, 1.5)  # an enclosing heading does
+W_OWN_HEADING = 2.0  # the heading of the passage's own section is mainly about the theme
+W_ENCLOSING = (2.0, 1.5)  # an enclosing heading is: naming the theme (its name or an alias), or by a keyword
 LENGTH_UNIT = 200  # characters; text evidence is scaled by sqrt(LENGTH_UNIT / length) …
 MAX_SHORT_BOOST = 1.5  # … up to this much for a short passage (a table row, a one-line item)
 SPREAD_BASE, MAX_SPREAD = 0.6, 1.2  # text evidence × (SPREAD_BASE + share of sentences that mention the theme)
@@ -156,8 +156,7 @@ def document_features(tmap: ThemeMap, doc: Document) -> tuple[list[Passage], lis
         chain = p.path[:-1] if p.kind == "heading" else p.path
         for depth, section in enumerate(reversed(chain)):
             for name, (named, term, shared) in headings[id(section)].items():
-                weights = W_OWN_HEADING if depth == 0 else W_ENCLOSING
-                strength = weights[0] if named else weights[1]
+                strength = W_OWN_HEADING if depth == 0 else W_ENCLOSING[0] if named else W_ENCLOSING[1]
                 current = feats.setdefault(name, PassageFeatures())
                 if strength > current.heading[0]:
                     current.heading, current.shared = (strength, term), shared
@@ -238,7 +237,7 @@ def features_for(tmap: ThemeMap, doc: Document, key: str | None,
     return found, feats
 
 
-def corpus_weights(tmap: ThemeMap, corpus: Corpus | None, extra: list[Entry] = ()) -> dict[str, float]:  # type: ignore[assignment]
+def corpus_weights(tmap: ThemeMap, corpus: Corpus | None, extra: Sequence[Entry] = ()) -> dict[str, float]:
     """Term weights counted on the corpus (an even sample of WEIGHT_SAMPLE documents of a large one) and the
     plans at hand; cached in the index."""
     entries: list[Entry] = list(corpus.entries) if corpus else []
