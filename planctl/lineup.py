@@ -23,7 +23,7 @@ def target_themes(target: Target, tmap: ThemeMap) -> set[str]:
     """The themes a target's indicator names.
 
     A short generic word that only closes the name says what is measured, not the domain: 旅游总收入
-    is tourism, not income, while 农村居民人均可支配收入 is both 农业农村 and 就业与收入."""
+    is tourism, not income, while 农村居民人均可支配收入 is both 乡村振兴 and 就业与收入."""
     name = target.canonical
     terms = tmap.find_terms(name) or tmap.find_terms(name := target.indicator)
     if len(terms) > 1 and len(terms[-1]) <= 2 and name.endswith(terms[-1]):
