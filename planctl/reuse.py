@@ -228,16 +228,27 @@ def _shared_from_a(a: list[Passage], b: list[Passage], postings: dict[str, list[
     return out
 
 
+def _transposed(shared: list[Counter[int]], size: int) -> list[Counter[int]]:
+    """Shingles shared between passages of A and of B, counted for B's passages instead."""
+    out: list[Counter[int]] = [Counter() for _ in range(size)]
+    for i, row in enumerate(shared):
+        for j, n in row.items():
+            out[j][i] = n
+    return out
+
+
 def match_passages(a: list[Passage], b: list[Passage], index: Postings | None = None,
-                   a_index: Postings | None = None) -> list[tuple[Passage, Match | None]]:
+                   a_index: Postings | None = None,
+                   counted: list[Counter[int]] | None = None) -> list[tuple[Passage, Match | None]]:
     """Each passage of A with its best counterpart in B (None where no passage of B shares a shingle).
 
-    index: B's postings, else a_index: A's (see _shared_from_a), else B's are built."""
-    if index is None and a_index is not None:
+    The shingles each pair of passages shares: counted already, else from B's postings (index), else from
+    A's (a_index, see _shared_from_a), else from B's built here."""
+    if counted is not None or (index is None and a_index is not None):
         same: dict[str, int] = {}
         for j, q in enumerate(b):
             same.setdefault(q.norm, j)
-        shared = _shared_from_a(a, b, a_index[0])
+        shared = counted if counted is not None else _shared_from_a(a, b, a_index[0])  # type: ignore[index]
     else:
         postings, same = index or _postings(b)
         shared = _shared_from_b(a, postings)
@@ -332,18 +343,21 @@ def _cached_postings(entry: Entry, left_out: set[int], found: list[Passage]) -> 
 
 def compare_reuse(a: Entry, b: Entry, documents_with: FormulaCount | None = None, corpus_size: int = 0,
                   with_diff: bool = True, formula_lines: tuple[set[int], set[int]] = (set(), set()),
-                  index_a: bool = False) -> Reuse:
+                  index_a: bool = False, counted: list[Counter[int]] | None = None) -> Reuse:
     """The passages of A that repeat B, the formulas among them, and A's passages found nowhere in B.
 
     formula_lines: passages of A and of B already known to be formula, left out of the comparison.
-    index_a: find candidates from A's shingle postings rather than B's (A is compared with many documents)."""
+    index_a: find candidates from A's shingle postings rather than B's (A is compared with many documents);
+    counted: the shingles each pair of passages shares, counted already (see related)."""
     pa = [p for p in _passages_of(a) if p.line not in formula_lines[0]]
     pb = [p for p in _passages_of(b) if p.line not in formula_lines[1]]
     matches: list[Match] = []
     formulas: list[Match] = []
     new: list[Passage] = []
     threshold = formula_threshold(corpus_size)
-    if index_a:
+    if counted is not None:
+        found = match_passages(pa, pb, counted=counted)
+    elif index_a:
         found = match_passages(pa, pb, a_index=_cached_postings(a, formula_lines[0], pa))
     else:
         found = match_passages(pa, pb, _cached_postings(b, formula_lines[1], pb))
@@ -433,10 +447,23 @@ def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], l
     by_x = sorted(hits, key=lambda k: (-hits[k] / max(1, keys[k].info.chars), k))[:limit]
     # Formulas are left out passage by passage (A's, found above), not counted stretch by stretch: a ranking
     # needs the share of text specific to the two documents, and this is far quicker on a large corpus.
-    borrows_from = [Related(keys[k], hits[k], compare_reuse(a, keys[k], with_diff=False, index_a=True,
+    # Both ways compare the same passages (A's, formula apart, and all of X's), so the shingles each pair shares
+    # are counted once, from A's postings, for a document in both lists.
+    kept = [p for p in pa if p.line not in formula]
+    postings = _cached_postings(a, formula, kept)[0]
+    counted: dict[str, list[Counter[int]]] = {}
+
+    def shared(k: str) -> list[Counter[int]]:
+        if k not in counted:
+            counted[k] = _shared_from_a(kept, _passages_of(keys[k]), postings)
+        return counted[k]
+
+    borrows_from = [Related(keys[k], hits[k], compare_reuse(a, keys[k], with_diff=False, counted=shared(k),
                                                             formula_lines=(formula, set())).share) for k in by_a]
-    borrowed_by = [Related(keys[k], hits[k], compare_reuse(keys[k], a, with_diff=False,
-                                                           formula_lines=(set(), formula)).share) for k in by_x]
+    borrowed_by = [Related(keys[k], hits[k], compare_reuse(
+        keys[k], a, with_diff=False, formula_lines=(set(), formula),
+        counted=_transposed(shared(k), len(_passages_of(keys[k]))),
+    ).share) for k in by_x]
 
     def best(found: list[Related]) -> list[Related]:
         return sorted((r for r in found if r.share > 0), key=lambda r: (-r.share, r.entry.id))
