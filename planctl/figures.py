@@ -29,11 +29,14 @@ from .targets import RETROSPECTIVE, Target, sentence_targets
 REACHED, GOAL, PLAN_GOAL = "reached", "goal", "plan goal"
 
 _LOOKING_BACK = re.compile(rf"{RETROSPECTIVE.pattern}|工作回顾|过去一年|过去的一年|去年|上年")
+# A paragraph that opens on the past looks back whatever its heading: 刚刚过去的2002年…, 过去一年….
+_OPENS_ON_THE_PAST = re.compile(r"^(?:各位代表[!！,，]?)?(?:刚刚)?(?:过去的|过去一年|去年|一年来)")
 _GOAL_CUE = re.compile(r"预期目标|主要目标|目标任务|力争|确保|目标是")
 _LONGER_GOAL = re.compile(r"(?:到|至)\s*((?:19|20)\d\d)\s*年|十[一二三四五六]五”?\s*(?:期末|末)")
 # Figures of several years: totals (no one year's value, looking back or ahead) and averages looking back.
-_TOTALS = re.compile(r"五年来|五年间|累计|累积|十[一二三四五六]五”?(?:期间|时期)|以来|近[三五十]年")
-_AVERAGE = re.compile(r"年均")
+_PERIOD = r"“?(?:[一二三四五六七八九]|十[一二三四五六])五”?"
+_TOTALS = re.compile(rf"五年来|五年间|累计|累积|{_PERIOD}(?:期间|时期)|比{_PERIOD}|以来|近[三五十]年")
+_AVERAGE = re.compile(r"年均|年平均")
 # Who the figure is of, when it is the whole place: 全区地区生产总值 is 地区生产总值; 区本级 or 工业 are not.
 _WHOLE_PLACE = re.compile(r"^(?:全[区县市省旗州盟国]|我[区县市省旗州]|全年|地方)+")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
@@ -84,7 +87,8 @@ def _classify(sentence: str, looking_back: bool, year: int, heading_year: int | 
         if m.group(1):
             return PLAN_GOAL, int(m.group(1))
         return None  # “十四五”末: the period's end, resolved by the plan, not here
-    if looking_back:
+    opening = _YEAR.match(sentence.strip())
+    if looking_back or (opening and int(opening.group(1)) < year):  # 2002年全省国内生产总值达到6076亿元: reached
         if _AVERAGE.search(sentence):
             return None
         past = [int(y) for y in _YEAR.findall(sentence) if int(y) < year]
@@ -110,7 +114,7 @@ def report_figures(doc: Document, imap: IndicatorMap | None = None) -> list[Figu
     imap = imap or load_indicator_map()
     out: list[Figure] = []
     for path, para in _paragraphs(doc):
-        looking_back = any(_LOOKING_BACK.search(s.title) for s in path)
+        looking_back = any(_LOOKING_BACK.search(s.title) for s in path) or bool(_OPENS_ON_THE_PAST.match(para.text))
         heading_year = _heading_year(path)
         if not path and not (looking_back or _GOAL_CUE.search(para.text)):
             continue  # before the first heading: a greeting, a summary of what is to come

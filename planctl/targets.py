@@ -95,7 +95,7 @@ _LEAD = re.compile(
     r"^(?:力争|确保|争取|预计|计划|其中|同时|全年|全市|全区|全县|我市|我区|我县|全力|努力|实现|推动|使|原则上|每年|"
     r"\d{4}年底?|到\d{4}年底?|至\d{4}年底?|“?十[一二三四五]五”?(?:期间|时期|期末|末)|年均|平均|保证|落实|国家、省、市)+"
 )
-_TAIL = re.compile(r"(?:年均|累计|总量|的|各|预计|同比)$")
+_TAIL = re.compile(r"(?:年均|累计|总量|的|各|预计|同比|比上年|较上年)$")
 # What cannot be an indicator: a preposition phrase (在全市…) or a list's tail (及其他).
 _NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$")
 _PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,10})[)）]$")
