@@ -218,28 +218,33 @@ def _console_width() -> Any:
 class ProgressBar:
     """A rich progress bar on stderr, shown once there is enough work to wait for; silent when quiet."""
 
-    def __init__(self, label: str, quiet: bool = False, show_from: int = 20) -> None:
-        self.label, self.quiet, self.show_from = label, quiet, show_from
+    def __init__(self, label: str, quiet: bool = False, show_from: int = 20, transient: bool = False) -> None:
+        self.label, self.quiet, self.show_from, self.transient = label, quiet, show_from, transient
         self.bar: Any = None
         self.task: Any = None
 
     def __call__(self, done: int, total: int) -> None:
         if self.quiet or total < self.show_from:
             return
+        if self.bar is None and done >= total:
+            return  # done before it was worth showing
         if self.bar is None:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
 
             self.bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                                 TimeElapsedColumn(), "eta", TimeRemainingColumn(), console=Console(stderr=True),
-                                transient=False)
+                                transient=self.transient)
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=total)
         self.bar.update(self.task, completed=done)
+        if done >= total:
+            self.close()
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None
 
 
 def _open(corpus_dir: Path | None, workers: int | None = None, bar: ProgressBar | None = None) -> Any:
@@ -251,6 +256,8 @@ def _open(corpus_dir: Path | None, workers: int | None = None, bar: ProgressBar 
         corpus = open_corpus(corpus_dir, workers=workers, progress=bar)
     finally:
         bar.close()
+    # Scoring the passages of a corpus seen for the first time takes a while: show it on a terminal.
+    corpus.progress = ProgressBar("scoring passages", quiet=not sys.stderr.isatty(), transient=True)
     if corpus.index.notice:
         warn(corpus.index.notice)
     for path, why in corpus.skipped:

@@ -66,6 +66,7 @@ class Corpus:
     entries: list[Entry] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     report: UpdateReport = field(default_factory=UpdateReport)
+    progress: Progress | None = None  # told (done, total) of long work on the corpus after indexing
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)

@@ -253,7 +253,15 @@ def corpus_weights(tmap: ThemeMap, corpus: Corpus | None, extra: Sequence[Entry]
         cached = corpus.index.get(cache_key)
         if isinstance(cached, dict):
             return cached
-    weights = term_weights(features_for(tmap, e.doc, e.key, corpus)[1] for e in keys.values())
+    report = corpus.progress if corpus else None
+
+    def scored() -> Iterable[list[dict[str, PassageFeatures]]]:
+        for n, e in enumerate(keys.values(), 1):
+            yield features_for(tmap, e.doc, e.key, corpus)[1]
+            if report:
+                report(n, len(keys))
+
+    weights = term_weights(scored())
     if corpus:
         corpus.index.put(cache_key, weights)
     return weights
