@@ -141,12 +141,16 @@ def _rank(entry: Entry) -> tuple[int, int]:
 
 
 def _matches(entry: Entry, name: str) -> int:
-    """How well a place name matches a document: 3 county, 2 city-level plan, 1 title; 0 none."""
+    """How well a place name matches a document: 3 county; 2 a city's or a province's own document (河北省 is the
+    province's reports, not every county's in it); 1 title; 0 none."""
     place = entry.info.place
     stem = short_name(name)
     if place.county and stem in (short_name(place.county), place.county):
         return 3
     if place.city and not place.county and stem in (short_name(place.city), place.city):
+        return 2
+    if place.province and not place.city and not place.county and stem in (short_name(place.province),
+                                                                           place.province):
         return 2
     if len(stem) >= 2 and (stem in entry.info.title or stem in place.full()):
         return 1

@@ -116,3 +116,12 @@ def test_trend_of_a_theme_gives_each_years_share():
     markdown = CliRunner().invoke(cli, ["trend", "河北省", "--theme", "乡村振兴", "--corpus", str(SHARED),
                                         "--format", "markdown"]).stdout
     assert "| 2001 | 河北省_report_2001 |" in markdown and "█" in markdown
+
+
+@needs_corpus
+def test_a_province_names_its_own_reports_not_its_counties():
+    from planctl.corpus import open_corpus, resolve
+
+    found = resolve(open_corpus(SHARED), "河北省")
+    assert found.entry.info.place.county is None and found.entry.info.place.city is None
+    assert "matches 9 documents" in (found.note or "")
