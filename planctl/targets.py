@@ -72,7 +72,9 @@ _SHARE_FIRST = re.compile(
 # More of the same verb after a list comma: 引进总部型企业10家、金融分支机构2家
 _MORE = re.compile(rf"^、(?P<ind>[{HAN}“”]{{2,16}}?)(?P<pre>约|近|超过)?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
                    rf"(?P<post>以上|以下|以内|左右)?")
-_GROWTH_AFTER = re.compile(rf"^,?(?:年均|同比|比上年)?(?:增长|增速|提高)(?:为|达到)?\s*(?P<num>-?{_NUM})\s*%")
+_GROWTH_AFTER = re.compile(
+    rf"^,?(?:按可比(?:价格?|口径)(?:计算)?,?)?(?:年均|同比|比上年)?(?:增长|增速|提高)(?:为|达到)?\s*(?P<num>-?{_NUM})\s*%"
+)
 # Verb, then what, then how many: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下
 # (打造, 创办 and 再建 take their figure first: _BUILD)
 _DO_VERBS = _either(*(v for v in BUILDING if v not in ("打造", "创办", "再建")), *DOING)

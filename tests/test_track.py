@@ -105,6 +105,8 @@ def test_trend_of_an_indicator_sets_each_goal_beside_the_result():
     assert points[2015]["met"] is True  # +8.9% against a goal of +8%
     assert points[2016]["met"] is False  # +7.2% against +7.5%
     assert points[2012]["goal"]["value"] == 240.0 and points[2012]["met"] is False  # 235.2亿元 against 240亿元
+    # 按可比价计算,同比增长6.0% against a goal of 6%左右
+    assert points[2018]["reached"]["growth"] == 6.0 and points[2018]["met"] is True
 
 
 @needs_corpus
