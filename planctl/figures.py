@@ -31,6 +31,10 @@ REACHED, GOAL, PLAN_GOAL = "reached", "goal", "plan goal"
 _LOOKING_BACK = re.compile(rf"{RETROSPECTIVE.pattern}|工作回顾|过去一年|过去的一年|去年|上年")
 # A paragraph that opens on the past looks back whatever its heading: 刚刚过去的2002年…, 过去一年….
 _OPENS_ON_THE_PAST = re.compile(r"^(?:各位代表[!！,，]?)?(?:刚刚)?(?:过去的|过去一年|去年|一年来)")
+# A part of the report that looks ahead, and a paragraph that opens on this year.
+_FORWARD = re.compile(r"今年|明年|工作安排|主要任务|目标任务|预期目标|工作建议|总体要求")
+_OPENS_ON_THIS_YEAR = re.compile(r"^(?:各位代表[!！,，]?)?(?:今年|明年)")
+PART_TITLE = 24  # characters: a line this short with no punctuation, among paragraphs, is a part's title
 _GOAL_CUE = re.compile(r"预期目标|主要目标|目标任务|力争|确保|目标是")
 _LONGER_GOAL = re.compile(r"(?:到|至)\s*((?:19|20)\d\d)\s*年|十[一二三四五六]五”?\s*(?:期末|末)")
 # Figures of several years: totals (no one year's value, looking back or ahead) and averages looking back.
@@ -113,15 +117,27 @@ def report_figures(doc: Document, imap: IndicatorMap | None = None) -> list[Figu
         return []
     imap = imap or load_indicator_map()
     out: list[Figure] = []
+    part_looks_back = False  # a part title read as a paragraph (过去五年回顾和2002年工作情况) until the next one
     for path, para in _paragraphs(doc):
-        looking_back = any(_LOOKING_BACK.search(s.title) for s in path) or bool(_OPENS_ON_THE_PAST.match(para.text))
+        text = para.text.strip()
+        if len(text) <= PART_TITLE and not re.search(r"[。；;，,：:]", text):
+            if _LOOKING_BACK.search(text):
+                part_looks_back = True
+            elif _FORWARD.search(text):
+                part_looks_back = False
+            continue
+        if _OPENS_ON_THIS_YEAR.match(text):
+            part_looks_back = False
+        looking_back = (any(_LOOKING_BACK.search(s.title) for s in path) or bool(_OPENS_ON_THE_PAST.match(text))
+                        or part_looks_back)
         heading_year = _heading_year(path)
         if not path and not (looking_back or _GOAL_CUE.search(para.text)):
             continue  # before the first heading: a greeting, a summary of what is to come
         for sentence in _SENTENCE.split(para.text):
             if not re.search(r"\d", sentence):
                 continue
-            what = _classify(sentence, looking_back, doc.year, heading_year)
+            stated_goal = part_looks_back and bool(_GOAL_CUE.search(sentence))  # 今年…主要预期目标是: a goal still
+            what = _classify(sentence, looking_back and not stated_goal, doc.year, heading_year)
             if what is None:
                 continue
             kind, year = what
