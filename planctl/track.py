@@ -12,6 +12,7 @@ reported for that year (in the next year's report).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -212,6 +213,10 @@ def track(corpus: Corpus, entry: Entry, imap: IndicatorMap) -> Track:
     if entry.info.period:
         start = int(entry.info.period.split("-")[0])
         reports = [e for e in reports if (e.info.year or 0) >= start]
+    if not reports:
+        since = f" from {entry.info.period.split('-')[0]} on" if entry.info.period else ""
+        raise PlanctlError(f"no work report of {entry.info.place.full() or entry.id}{since} in the corpus; track sets "
+                           "a plan against its place's yearly reports (add them, or give --corpus)")
     readings = all_figures(reports, imap)
     rows: list[Tracked] = []
     untracked = 0
@@ -262,10 +267,18 @@ class Trend:
         return {"place": self.place, self.kind: self.what, "points": [p.to_dict() for p in self.points]}
 
 
+def _reports_or_say(corpus: Corpus, entry: Entry) -> list[Entry]:
+    reports = place_reports(corpus, entry)
+    if not reports:
+        raise PlanctlError(f"no work report of {entry.info.place.full() or entry.id} in the corpus; trend reads a "
+                           "place's yearly reports (add them, or give --corpus)")
+    return reports
+
+
 def theme_trend(corpus: Corpus, entry: Entry, theme: Theme, tmap: ThemeMap) -> Trend:
     from .passage_themes import corpus_weights, plan_passages
 
-    reports = place_reports(corpus, entry)
+    reports = _reports_or_say(corpus, entry)
     weights = corpus_weights(tmap, corpus, reports)
     points = []
     for report in reports:
@@ -279,8 +292,14 @@ def theme_trend(corpus: Corpus, entry: Entry, theme: Theme, tmap: ThemeMap) -> T
 
 def indicator_trend(corpus: Corpus, entry: Entry, name: str, imap: IndicatorMap) -> Trend:
     canonical = imap.canonical(name)
-    reports = place_reports(corpus, entry)
-    readings = [r for r in all_figures(reports, imap) if r.figure.canonical == canonical and r.figure.exact]
+    reports = _reports_or_say(corpus, entry)
+    everything = all_figures(reports, imap)
+    readings = [r for r in everything if r.figure.canonical == canonical and r.figure.exact]
+    if not readings:
+        stated = Counter(r.figure.canonical for r in everything if r.figure.exact)
+        common = "、".join(n for n, _ in sorted(stated.items(), key=lambda kv: (-kv[1], kv[0]))[:8])
+        raise PlanctlError(f"no report of {entry.info.place.full()} states {name}" +
+                           (f"; they state e.g. {common}" if common else ""))
     points = []
     for report in reports:
         year = report.info.year

@@ -127,3 +127,13 @@ def test_a_province_names_its_own_reports_not_its_counties():
     found = resolve(open_corpus(SHARED), "河北省")
     assert found.entry.info.place.county is None and found.entry.info.place.city is None
     assert "matches 9 documents" in (found.note or "")
+
+
+def test_without_reports_or_figures_a_clear_line():
+    cases = ((["track", "沙河口"], "no work report of 辽宁省大连市沙河口区 from 2021 on"),
+             (["trend", "皇姑", "--theme", "营商环境"], "no work report of 辽宁省沈阳市皇姑区"),
+             (["trend", "兴隆台", "--indicator", "粮食总产量"], "no report of 辽宁省盘锦市兴隆台区 states 粮食总产量"))
+    for args, words in cases:
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1 and words in result.stderr, (args, result.output)
+        assert "Traceback" not in result.output
