@@ -6,7 +6,9 @@ stands and what its sentence says:
 
 - a sentence that names a year to reach (到2025年, “十四五”末) restates a longer goal: `plan goal`, for
   that year;
-- in a section that looks back (工作回顾, 过去一年, a heading on the last year): `reached`, for the year
+- in a section that looks back (工作回顾, 过去一年, a heading on the last year, or a part of the report
+  whose title line says so — 过去五年回顾和2002年工作情况 — until this year's part begins), or in a
+  paragraph that opens on the past (刚刚过去的2002年): `reached`, for the year
   the sentence names, else the year before the report's; figures over several years (五年来, 累计,
   “十三五”) are left out, they are no one year's;
 - in a section on this year's work, or in a sentence of 预期目标: `goal`, for the report's year (or the
@@ -126,11 +128,11 @@ def report_figures(doc: Document, imap: IndicatorMap | None = None) -> list[Figu
             elif _FORWARD.search(text):
                 part_looks_back = False
             continue
-        if _OPENS_ON_THIS_YEAR.match(text):
-            part_looks_back = False
+        heading_year = _heading_year(path)
+        if _OPENS_ON_THIS_YEAR.match(text) or heading_year == doc.year or any(_FORWARD.search(s.title) for s in path):
+            part_looks_back = False  # this year's part has begun
         looking_back = (any(_LOOKING_BACK.search(s.title) for s in path) or bool(_OPENS_ON_THE_PAST.match(text))
                         or part_looks_back)
-        heading_year = _heading_year(path)
         if not path and not (looking_back or _GOAL_CUE.search(para.text)):
             continue  # before the first heading: a greeting, a summary of what is to come
         for sentence in _SENTENCE.split(para.text):
