@@ -46,9 +46,11 @@ def make(n: int, out: Path, seed: int = 1) -> int:
     out.mkdir(parents=True, exist_ok=True)
     total = 0
     places = max(1, n // 4)  # about four documents per place
+    # Two characters give 42 × 41 names; a larger corpus (20,000 documents: 5,000 places) needs three.
+    width = 2 if places <= len(CHARS) * (len(CHARS) - 1) // 2 else 3
     names = set()
     while len(names) < places:
-        names.add("".join(rng.sample(CHARS, 2)))
+        names.add("".join(rng.sample(CHARS, width)))
     place_list = sorted(names)
     for i in range(n):
         k = i % len(SOURCES)
