@@ -237,14 +237,19 @@ def features_for(tmap: ThemeMap, doc: Document, key: str | None,
     return found, feats
 
 
-def corpus_weights(tmap: ThemeMap, corpus: Corpus | None, extra: Sequence[Entry] = ()) -> dict[str, float]:
-    """Term weights counted on the corpus (an even sample of WEIGHT_SAMPLE documents of a large one) and the
-    plans at hand; cached in the index."""
+def sample_entries(corpus: Corpus | None) -> list[Entry]:
+    """The documents of a corpus, or an even sample of WEIGHT_SAMPLE of a large one."""
     entries: list[Entry] = list(corpus.entries) if corpus else []
     if len(entries) > WEIGHT_SAMPLE:
         step = len(entries) / WEIGHT_SAMPLE
         entries = [entries[int(i * step)] for i in range(WEIGHT_SAMPLE)]
-    keys = {e.key: e for e in entries}
+    return entries
+
+
+def corpus_weights(tmap: ThemeMap, corpus: Corpus | None, extra: Sequence[Entry] = ()) -> dict[str, float]:
+    """Term weights counted on the corpus (an even sample of WEIGHT_SAMPLE documents of a large one) and the
+    plans at hand; cached in the index."""
+    keys = {e.key: e for e in sample_entries(corpus)}
     for e in extra:
         keys.setdefault(e.key, e)
     signature = hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()[:16]

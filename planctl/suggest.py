@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .compare import passage_words
-from .passage_themes import WEIGHT_SAMPLE, corpus_weights, plan_passages
+from .passage_themes import corpus_weights, plan_passages, sample_entries
 from .themes import Theme, ThemeMap
 
 if TYPE_CHECKING:
@@ -48,10 +48,7 @@ class Suggestions:
 
 def suggest(tmap: ThemeMap, theme: Theme, corpus: Corpus, limit: int = 30) -> Suggestions:
     """The words that most mark the theme's passages in the corpus (an even sample of a large one)."""
-    entries = list(corpus.entries)
-    if len(entries) > WEIGHT_SAMPLE:
-        step = len(entries) / WEIGHT_SAMPLE
-        entries = [entries[int(i * step)] for i in range(WEIGHT_SAMPLE)]
+    entries = sample_entries(corpus)
     weights = corpus_weights(tmap, corpus)
     on: Counter[str] = Counter()
     off: Counter[str] = Counter()
