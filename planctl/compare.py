@@ -254,9 +254,7 @@ def coverage(plans: list[Plan], tmap: ThemeMap) -> CoverageMatrix:
         row = []
         for plan in plans:
             found = plan.passages.on_theme(theme)
-            total = sum(len(p.text) for p in plan.passages.passages) or 1
-            share = sum(len(tp.passage.text) for tp in found) / total
-            row.append(Cell(len(sections_on(plan.passages, theme, found)), len(found), share))
+            row.append(Cell(len(sections_on(plan.passages, theme, found)), len(found), plan.passages.share(found)))
         cells.append(row)
     distinctive: list[list[tuple[str, float]]] = []
     for i in range(len(plans)):

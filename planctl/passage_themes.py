@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .outline import Document, Section
@@ -66,7 +67,8 @@ class PassageFeatures:
 
     text: dict[str, int] = field(default_factory=dict)  # term → mentions
     topic: tuple[str, ...] = ()
-    sentences: int = 0  # sentences of the passage that mention the theme
+    sentences: int = 0  # sentences of the passage that mention the theme …
+    of: int = 1  # … of its sentences
     heading: tuple[float, str] = (0.0, "")  # heading evidence and the term that gave it
     shared: bool = False  # that heading is also about other themes (抓改革激活力,持续优化营商环境)
 
@@ -120,11 +122,13 @@ def _heading_strength(tmap: ThemeMap, title: str) -> dict[str, tuple[bool, str, 
     return {name: (named, term, shared) for name, (w, named, term) in found.items() if w >= best}
 
 
-def document_features(tmap: ThemeMap, doc: Document) -> tuple[list[Passage], list[dict[str, PassageFeatures]]]:
-    """Every passage of a document with, for each theme it mentions or stands under, what it says of it.
+def document_features(tmap: ThemeMap, doc: Document,
+                      found: list[Passage] | None = None) -> tuple[list[Passage], list[dict[str, PassageFeatures]]]:
+    """Every passage of a document (`found`, if already listed) with, for each theme it mentions or stands under,
+    what it says of it.
 
     Each theme's terms are found in one pass over the whole text, then shared out to passages and sentences."""
-    found = passages(doc)
+    found = passages(doc) if found is None else found
     starts: list[int] = []
     sentence_ends: list[int] = []
     topic_ends: list[int] = []
@@ -151,7 +155,8 @@ def document_features(tmap: ThemeMap, doc: Document) -> tuple[list[Passage], lis
     headings = {id(section): _heading_strength(tmap, section.title) for _, section in doc.walk()}
     out: list[dict[str, PassageFeatures]] = []
     for i, p in enumerate(found):
-        feats = {name: PassageFeatures(dict(c), tuple(topics[i].get(name, ())), len(said[i][name]))
+        total = len(sentences(p.text)) if counts[i] else 1
+        feats = {name: PassageFeatures(dict(c), tuple(topics[i].get(name, ())), len(said[i][name]), total)
                  for name, c in counts[i].items()}
         chain = p.path[:-1] if p.kind == "heading" else p.path
         for depth, section in enumerate(reversed(chain)):
@@ -179,7 +184,7 @@ def score(theme: Theme, tmap: ThemeMap, passage: Passage, feats: PassageFeatures
     text_score *= min(MAX_SHORT_BOOST, math.sqrt(LENGTH_UNIT / max(len(passage.text), 1)))
     # A theme that only one sentence of a long paragraph touches on is not what the paragraph is about.
     if feats.sentences:
-        text_score *= min(MAX_SPREAD, SPREAD_BASE + feats.sentences / len(sentences(passage.text)))
+        text_score *= min(MAX_SPREAD, SPREAD_BASE + feats.sentences / feats.of)
     heading, term = feats.heading
     if heading and feats.shared and not text_score:
         heading = 0.0  # under a heading on this and other themes, a passage must itself speak of this one
@@ -210,6 +215,15 @@ class PlanPassages:
     weights: dict[str, float]
     tmap: ThemeMap
 
+    @cached_property
+    def chars(self) -> int:
+        """Characters of text in all the plan's passages (at least 1)."""
+        return sum(len(p.text) for p in self.passages) or 1
+
+    def share(self, found: list[ThemedPassage]) -> float:
+        """The share of the plan's text in some of its passages."""
+        return sum(len(t.passage.text) for t in found) / self.chars
+
     def on_theme(self, theme: Theme) -> list[ThemedPassage]:
         out = []
         for p, feats in zip(self.passages, self.features, strict=True):
@@ -231,7 +245,7 @@ def features_for(tmap: ThemeMap, doc: Document, key: str | None,
         cached = corpus.index.get(cache_key)
         if isinstance(cached, list) and len(cached) == len(found):
             return found, cached
-    found, feats = document_features(tmap, doc)
+    found, feats = document_features(tmap, doc, found)
     if cache_key and corpus:
         corpus.index.put(cache_key, feats)
     return found, feats
@@ -344,14 +358,13 @@ class ThemeShare:
 
 def theme_shares(plan: PlanPassages, limit: int = 5) -> list[ThemeShare]:
     """Every theme of the map with its passages in the plan, largest share first."""
-    total = sum(len(p.text) for p in plan.passages) or 1
     out = []
     for theme in plan.tmap.themes:
         found = plan.on_theme(theme)
         terms: Counter[str] = Counter()
         for tp in found:
             terms.update({h.term for h in tp.evidence if h.where != "heading"})
-        out.append(ThemeShare(theme, len(found), sum(len(t.passage.text) for t in found) / total,
+        out.append(ThemeShare(theme, len(found), plan.share(found),
                               sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]))
     out.sort(key=lambda s: (-s.share, s.theme.name))
     return out

@@ -284,9 +284,7 @@ def theme_trend(corpus: Corpus, entry: Entry, theme: Theme, tmap: ThemeMap) -> T
     for report in reports:
         plan = plan_passages(tmap, report, corpus, weights)
         found = plan.on_theme(theme)
-        total = sum(len(p.text) for p in plan.passages) or 1
-        points.append(TrendPoint(report.info.year, report, sum(len(t.passage.text) for t in found) / total,
-                                 len(found)))
+        points.append(TrendPoint(report.info.year, report, plan.share(found), len(found)))
     return Trend(entry.info.place.full(), theme.name, "theme", points)
 
 
