@@ -608,23 +608,21 @@ def trend(place: str, theme: str | None, indicator: str | None, corpus: Path | N
         raise click.UsageError("give one of --theme or --indicator, e.g. planctl trend 海拉尔区 -i 地区生产总值")
     fmt = resolve_format(fmt, output)
     check_target(output, force)
+    from .track import indicator_trend, theme_trend
+
     if theme:
         from .themes import load_theme_map
-        from .track import theme_trend
 
         tmap = load_theme_map(themes_file)
         chosen = tmap.require(theme)
-        found = _open(corpus)
-        (entry,) = _resolve_all(found, (place,))
-        emit(theme_trend(found, entry, chosen, tmap), fmt, output, force)
-        return
-    from .indicators import load_indicator_map
-    from .track import indicator_trend
+    else:
+        from .indicators import load_indicator_map
 
-    imap = load_indicator_map(indicators_file)
+        imap = load_indicator_map(indicators_file)
     found = _open(corpus)
     (entry,) = _resolve_all(found, (place,))
-    emit(indicator_trend(found, entry, indicator or "", imap), fmt, output, force)
+    result = theme_trend(found, entry, chosen, tmap) if theme else indicator_trend(found, entry, indicator or "", imap)
+    emit(result, fmt, output, force)
 
 
 def main() -> None:

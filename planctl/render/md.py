@@ -1,8 +1,9 @@
-"""Markdown helpers shared by every Markdown renderer."""
+"""Markdown helpers shared by every Markdown renderer, and the inline marks the rich renderers use too."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -31,4 +32,19 @@ def diff(ops: list[DiffOp]) -> str:
     for op in ops:
         text = escape(op.text)
         out.append(text if op.op == "equal" else f"~~{text}~~" if op.op == "delete" else f"**{text}**")
+    return "".join(out)
+
+
+def wrap(text: str, spans: list[tuple[int, int]], before: str, after: str,
+         escape: Callable[[str], str] | None = None) -> str:
+    """The text with each (start, end) span wrapped in before/after (a span inside an earlier one is skipped),
+    every piece escaped with `escape` (Markdown's or rich's)."""
+    esc = escape or (lambda s: s)
+    out, at = [], 0
+    for start, end in spans:
+        if start < at:
+            continue
+        out += [esc(text[at:start]), before, esc(text[start:end]), after]
+        at = end
+    out.append(esc(text[at:]))
     return "".join(out)

@@ -15,19 +15,6 @@ if TYPE_CHECKING:
 HEADER = ["place", "kind", "year", "section", "line", "snippet", "id"]
 
 
-def _marked(hit: Hit, before: str, after: str, escape: object = None) -> str:
-    """The snippet with each match wrapped in before/after; other text escaped with `escape`."""
-    esc = escape if callable(escape) else (lambda s: s)
-    out, at = [], 0
-    for start, end in hit.spans:
-        if start < at:
-            continue
-        out += [esc(hit.snippet[at:start]), before, esc(hit.snippet[start:end]), after]
-        at = end
-    out.append(esc(hit.snippet[at:]))
-    return "".join(out)
-
-
 def _row(hit: Hit) -> list[str]:
     i = hit.entry.info
     return [i.place.name, i.kind, str(i.year or ""), hit.path, str(hit.line), hit.snippet, hit.entry.id]
@@ -44,7 +31,7 @@ def search_text(query: str, hits: list[Hit], fmt: str) -> str:
         lines.append("|" + "---|" * len(HEADER))
         for h in hits:
             cells = [md.escape(c) for c in _row(h)]
-            cells[5] = _marked(h, "**", "**", md.escape)
+            cells[5] = md.wrap(h.snippet, h.spans, "**", "**", md.escape)
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -60,6 +47,7 @@ def search_rich(query: str, hits: list[Hit]) -> RenderableType:
     for h in hits:
         i = h.entry.info
         kind = {"five-year plan": "规划", "work report": "报告"}.get(i.kind, "")
+        snippet = md.wrap(h.snippet, h.spans, "[bold yellow]", "[/]", escape)
         table.add_row(f"{escape(i.place.name)}\n[dim]{kind}[/]", str(i.year or ""),
-                      f"{escape(h.path)} [dim](line {h.line})[/]", _marked(h, "[bold yellow]", "[/]", escape))
+                      f"{escape(h.path)} [dim](line {h.line})[/]", snippet)
     return table

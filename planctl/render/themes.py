@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import md
@@ -35,19 +36,10 @@ def evidence_text(tp: ThemedPassage) -> str:
     return "、".join(parts)
 
 
-def _highlight(text: str, terms: list[str], before: str, after: str, escape: object = None) -> str:
-    """The text with each occurrence of a term wrapped; escape (a function) applies to the text around them."""
-    esc = escape if callable(escape) else (lambda x: x)
-    if not terms:
-        return str(esc(text))
-    pattern = re.compile("|".join(re.escape(t) for t in terms), re.I)
-    out, last = [], 0
-    for m in pattern.finditer(text):
-        out.append(str(esc(text[last : m.start()])))
-        out.append(f"{before}{esc(m.group(0))}{after}")
-        last = m.end()
-    out.append(str(esc(text[last:])))
-    return "".join(out)
+def _highlight(text: str, terms: list[str], before: str, after: str, escape: Callable[[str], str]) -> str:
+    """The text with each occurrence of a term wrapped (longest first where they overlap)."""
+    spans = [m.span() for m in re.finditer("|".join(re.escape(t) for t in terms), text, re.I)] if terms else []
+    return md.wrap(text, spans, before, after, escape)
 
 
 # -- one plan, every theme ------------------------------------------------------------------------------
