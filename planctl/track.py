@@ -55,6 +55,10 @@ def _key(f: Figure) -> tuple[object, ...]:
 def place_reports(corpus: Corpus, entry: Entry) -> list[Entry]:
     """The work reports of a document's place, oldest first."""
     code, name = entry.info.place.code, entry.info.place.full()
+    if not code and not name:
+        # Documents whose place is unknown are not one place's: they are not put together.
+        raise PlanctlError(f"{entry.id}: no place could be read from it, so its place's other documents cannot be "
+                           "found; track and trend follow one place's plan and reports through a corpus")
     same = [e for e in corpus if e.info.kind == "work report"
             and ((code and e.info.place.code == code) or (not code and e.info.place.full() == name))]
     return sorted(same, key=lambda e: (e.info.year or 0, e.id))

@@ -129,6 +129,13 @@ def test_a_province_names_its_own_reports_not_its_counties():
     assert "matches 9 documents" in (found.note or "")
 
 
+def test_a_document_of_no_known_place_is_no_place_to_follow(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("2023年政府工作报告\n一、2022年工作回顾\n地区生产总值完成100亿元,增长5%。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["trend", str(report), "--indicator", "地区生产总值"])
+    assert result.exit_code == 1 and "no place could be read from it" in result.stderr
+
+
 def test_without_reports_or_figures_a_clear_line():
     cases = ((["track", "沙河口"], "no work report of 辽宁省大连市沙河口区 from 2021 on"),
              (["trend", "皇姑", "--theme", "营商环境"], "no work report of 辽宁省沈阳市皇姑区"),
