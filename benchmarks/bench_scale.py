@@ -6,11 +6,15 @@ For each size: generate the corpus (benchmarks/make_corpus.py), then time
 - `planctl index DIR`: throughput in MB/s of text indexed, and the peak memory of the process tree
   (the command and its worker processes together, sampled from /proc every 100 ms);
 - the same again with nothing changed;
-- `list`, `search 营商环境` and `compare A B --theme 营商环境` on the indexed corpus, start-up included
-  (the median of five runs; compare's first run, which fills its caches, is reported apart).
+- `list`, `search 营商环境`, `compare A B --theme 营商环境`, `themes A`, `reuse A B` and `reuse A --corpus`
+  on the indexed corpus, start-up included (the median of five runs; compare's first run, which fills its
+  caches, is reported apart), and a bare `python -c "import click, rich.console, rich.table"` to weigh
+  them against on the day.
 Bytecode is written on a warm-up run first, as `pip install` does.
 Goals (issue 5): index >= 5 MB/s; no-change re-index of 3,000 documents < 2 s; list, search and
-compare < 300 ms; peak memory < 1 GB; query times flat as the corpus grows.
+compare < 300 ms; peak memory < 1 GB; query times flat as the corpus grows. Issue 16, on 20,000
+documents (--sizes 20000): the queries under 4 times a bare start, index >= 10 MB/s, the index file at
+most the size of the corpus, a no-change re-index under 2 s.
 """
 
 from __future__ import annotations
@@ -64,6 +68,17 @@ def median(args: list[str], env: dict[str, str], repeat: int = 5) -> float:
     return statistics.median(timed(args, env)[0] for _ in range(repeat))
 
 
+def bare_start(env: dict[str, str], repeat: int = 5) -> float:
+    """A bare `python -c "import click, rich.console, rich.table"`, in ms: the yardstick of the day."""
+    args = [sys.executable, "-c", "import click, rich.console, rich.table"]
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run(args, env=env, check=True)
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
 def places(folder: Path) -> tuple[str, str]:
     names = sorted({p.name.split("_")[1] for p in folder.rglob("*.txt")})
     return names[0], names[len(names) // 2]
@@ -76,7 +91,8 @@ def main() -> None:
     args = ap.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="planctl-scale-"))
     print(f"{'docs':>5} {'MB':>6} {'index s':>8} {'MB/s':>6} {'peak MB':>8} {'re-index ms':>11} {'list ms':>8} "
-          f"{'search ms':>9} {'compare 1st':>11} {'compare ms':>10} {'index MB':>9}")
+          f"{'search ms':>9} {'compare 1st':>11} {'compare ms':>10} {'themes ms':>9} {'reuse ms':>8} "
+          f"{'reuse corpus ms':>15} {'bare ms':>7} {'index MB':>9}")
     for n in args.sizes:
         folder, cache = work / f"corpus{n}", work / f"cache{n}"
         shutil.rmtree(folder, ignore_errors=True)
@@ -95,10 +111,14 @@ def main() -> None:
         compare_args = ["compare", a, b, "--theme", "营商环境", "--format", "json"]
         first, _ = timed(compare_args, env)
         compare = median(compare_args, env)
-        db = (cache / "index.sqlite").stat().st_size
+        themes = median(["themes", a, "--format", "json"], env)
+        reuse = median(["reuse", a, b, "--format", "json"], env)
+        reuse_corpus = median(["reuse", a, "--format", "json"], env, repeat=3)  # one plan: against the corpus
+        bare = bare_start(env)
+        db = sum(f.stat().st_size for f in cache.glob("index.sqlite*"))
         print(f"{n:>5} {size / 1e6:>6.1f} {index_ms / 1000:>8.1f} {size / 1e6 / (index_ms / 1000):>6.1f} "
               f"{peak / 1e6:>8.0f} {reindex:>11.0f} {listing:>8.0f} {search:>9.0f} {first:>11.0f} {compare:>10.0f} "
-              f"{db / 1e6:>9.0f}", flush=True)
+              f"{themes:>9.0f} {reuse:>8.0f} {reuse_corpus:>15.0f} {bare:>7.0f} {db / 1e6:>9.0f}", flush=True)
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -5,10 +5,17 @@ One database file (in the user's cache folder; $PLANCTL_INDEX or $PLANCTL_CACHE_
 - `files`: each file of each corpus folder with its size, mtime and the content key of its text, so
   that an unchanged corpus is checked with one stat per file and nothing is re-read;
 - `docs`: per content key (SHA-256 of the bytes + a digest of planctl's code), the metadata that
-  `list` and name lookup need, and the pickled outline, loaded only for the plans a command uses;
-- `sections` and `sections_fts`: each section's text, and an FTS5 index of its overlapping character
-  bigrams (营商环境 → 营商 商环 环境), so a search of any two or more characters uses the index;
-- `blobs`: other derived data (theme classifications, segmented words) keyed by content key.
+  `list` and name lookup need, and (in `outlines`) the pickled outline, loaded only for the plans a
+  command uses;
+- `text_fts`: an FTS5 index of the character bigrams (营商环境 → 营商 商环 环境) of each chunk of text
+  (a section's heading and up to CHUNK characters of its text), so a search of two or more characters
+  uses the index. It records which chunks hold a term, not where (detail=none): a third of the size
+  of a positional index, which was as large as the corpus. A chunk holding every bigram of a word
+  may still not hold the word, so callers check the chunk's text (`chunks()` of the outline gives it:
+  no text is stored twice). A document's chunks have consecutive row ids from `docs.first_row`;
+- `blobs`: other derived data (theme classifications, segmented words) keyed by content key;
+- `listings`: per corpus folder, what its last scan found and the documents it lists, so a command on
+  an unchanged folder of 20,000 files reads one row instead of building 20,000 from the tables.
 
 Parsing runs in worker processes; this process only hashes, stores and indexes.
 """
@@ -21,6 +28,7 @@ import pickle
 import sqlite3
 import time
 import zlib
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -36,7 +44,9 @@ from .text import terms
 
 CACHE_ENV = "PLANCTL_CACHE_DIR"
 INDEX_ENV = "PLANCTL_INDEX"
-SCHEMA = 3
+SCHEMA = 4
+CHUNK = 600  # characters of a section's text in one full-text row: fewer chunks holding a word's bigrams apart
+OVERLAP = 16  # characters shared by the pieces of a line cut in two
 BATCH_SECONDS = 10.0  # commit at least this often, so an interrupted run keeps what it indexed
 PARALLEL_FROM = 8  # parse in worker processes from this many new documents on
 
@@ -82,16 +92,28 @@ def fts_terms(text: str) -> str:
     return " ".join(terms(text))
 
 
-def fts_phrases(word: str) -> list[str]:
-    """The FTS5 query that finds a word: the phrase of its terms."""
-    terms = fts_terms(word)
-    return [f'"{terms}"'] if terms else []
+HEADING_MARK = "§"  # a term of the chunk's heading is indexed a second time with this mark before it
+
+
+def fts_query(word: str, in_heading: bool = False) -> str:
+    """The FTS5 query for the chunks that may hold a word (in their heading): those with every one of its
+    terms ("" if it has none). The index keeps no positions, so the chunk's text must confirm it."""
+    mark = HEADING_MARK if in_heading else ""
+    return " AND ".join(f'"{mark}{t}"' for t in dict.fromkeys(terms(word)))
+
+
+def chunk_terms(chunk: Chunk) -> str:
+    """A chunk's distinct terms, and its heading's marked: without positions or counts (bm25 is no use), a
+    heading is what tells a section on a subject from a passing mention."""
+    found = dict.fromkeys(terms(f"{chunk.heading}\n{chunk.text}"))
+    found.update((HEADING_MARK + t, None) for t in terms(chunk.heading))
+    return " ".join(found)
 
 
 # -- what is stored per document -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DocInfo:
     """What listing and name lookup need, without loading the outline."""
 
@@ -105,6 +127,49 @@ class DocInfo:
     warnings: int
 
 
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of a section as the full-text index sees it: the section's heading and some of its text."""
+
+    line: int  # of the section (of the first paragraph before any heading)
+    path: str  # the section's headings, outermost first, joined by " > "; "" before the first heading
+    heading: str
+    text: str
+
+
+def _pieces(lines: list[str]) -> Iterator[str]:
+    """Lines gathered into pieces of about CHUNK characters; a longer line is cut with an overlap, so that
+    any stretch of up to OVERLAP characters lies whole in some piece."""
+    piece: list[str] = []
+    size = 0
+    for line in lines:
+        while len(line) > 2 * CHUNK:
+            yield "\n".join([*piece, line[:CHUNK]])
+            piece, size = [], 0
+            line = line[CHUNK - OVERLAP:]
+        if piece and size + len(line) > CHUNK:
+            yield "\n".join(piece)
+            piece, size = [], 0
+        piece.append(line)
+        size += len(line) + 1
+    if piece:
+        yield "\n".join(piece)
+
+
+def chunks(doc: Document) -> list[Chunk]:
+    """The document's text in the full-text index's rows, in order (row id = the document's first row + i)."""
+    out: list[Chunk] = []
+    if doc.preamble:
+        line = doc.preamble[0].line
+        out += [Chunk(line, "", "", piece) for piece in _pieces([p.text for p in doc.preamble])]
+    for path, section in doc.walk():
+        where = " > ".join(s.heading for s in path)
+        own = section.own_text()
+        out += [Chunk(section.line, where, section.heading, piece)
+                for piece in (_pieces(own.split("\n")) if own else [""])]
+    return out
+
+
 @dataclass
 class Parsed:
     """A worker's result for one file: the document's row, or the one-line reason it was refused."""
@@ -114,18 +179,7 @@ class Parsed:
     error: str | None = None
     info: DocInfo | None = None
     outline: bytes = b""
-    sections: list[tuple[int, str, bytes, str]] = field(default_factory=list)  # (line, path, zlib text, terms)
-
-
-def _section_rows(doc: Document) -> list[tuple[int, str, str, str]]:
-    rows = []
-    front = "\n".join(p.text for p in doc.preamble)
-    if front:
-        rows.append((doc.preamble[0].line, "", front, fts_terms(front)))
-    for path, section in doc.walk():
-        text = f"{section.heading}\n{section.own_text()}"
-        rows.append((section.line, " > ".join(s.heading for s in path), text, fts_terms(text)))
-    return rows
+    terms: list[str] = field(default_factory=list)  # of each chunk, in order
 
 
 def parse_job(job: tuple[str, str]) -> Parsed:
@@ -140,13 +194,7 @@ def parse_job(job: tuple[str, str]) -> Parsed:
     info = DocInfo(key, doc.title, doc.place, doc.kind, doc.year, doc.period, doc.size(), len(doc.warnings))
     # Compressed here, in the worker: half the bytes for the single writer to store (zlib level 1 is cheap).
     outline = zlib.compress(pickle.dumps(doc, protocol=5), 1)
-    sections = [(line, where, zlib.compress(text.encode("utf-8"), 1), terms) for line, where, text, terms in
-                _section_rows(doc)]
-    return Parsed(path, key, None, info, outline, sections)
-
-
-def _text(stored: bytes) -> str:
-    return zlib.decompress(stored).decode("utf-8")
+    return Parsed(path, key, None, info, outline, [chunk_terms(c) for c in chunks(doc)])
 
 
 # -- scanning a folder -----------------------------------------------------------------------------
@@ -202,15 +250,15 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (root TEXT, path TEXT, size INT, mtime_ns INT, doc TEXT, error TEXT,
                                   PRIMARY KEY (root, path));
 CREATE INDEX IF NOT EXISTS files_doc ON files(doc);
-CREATE TABLE IF NOT EXISTS docs (key TEXT PRIMARY KEY, title TEXT, province TEXT, city TEXT, county TEXT,
-                                 level TEXT, code TEXT, kind TEXT, year INT, period TEXT, chars INT, warnings INT);
-CREATE TABLE IF NOT EXISTS outlines (key TEXT PRIMARY KEY, outline BLOB);
-CREATE TABLE IF NOT EXISTS sections (id INTEGER PRIMARY KEY, doc TEXT, line INT, path TEXT, text BLOB);
-CREATE INDEX IF NOT EXISTS sections_doc ON sections(doc);
-CREATE VIRTUAL TABLE IF NOT EXISTS sections_fts USING fts5(terms, content='', tokenize='ascii');
+CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, key TEXT UNIQUE, title TEXT, province TEXT, city TEXT,
+                                 county TEXT, level TEXT, code TEXT, kind TEXT, year INT, period TEXT, chars INT,
+                                 warnings INT, first_row INT, rows INT);
+CREATE TABLE IF NOT EXISTS outlines (id INTEGER PRIMARY KEY, outline BLOB);
+CREATE VIRTUAL TABLE IF NOT EXISTS text_fts USING fts5(terms, content='', tokenize='ascii', detail=none);
 CREATE TABLE IF NOT EXISTS blobs (key TEXT PRIMARY KEY, value BLOB);
+CREATE TABLE IF NOT EXISTS listings (root TEXT PRIMARY KEY, scanned BLOB, entries BLOB);
 """
-_DROP = ["meta", "files", "docs", "outlines", "sections", "sections_fts", "blobs"]
+_DROP = ["meta", "files", "docs", "outlines", "sections", "sections_fts", "text_fts", "blobs", "listings"]
 
 
 class Index:
@@ -220,6 +268,10 @@ class Index:
         self.path = path or index_path()
         self.notice: str | None = None  # what the user should know about the index itself
         self.db = self._connect()
+        self._next_row: int | None = None  # the next free full-text row id, in a write transaction
+        # (first row, end row, content key) of each document, in row order; read on the first look-up
+        self._owners: list[tuple[int, int, str]] | None = None
+        self._firsts: list[int] = []
 
     def _open_file(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -303,7 +355,7 @@ class Index:
         return {r[0]: DocInfo(r[0], r[1], Place(*r[2:7]), r[7], r[8], r[9], r[10], r[11]) for r in rows}
 
     def outline(self, key: str) -> Document | None:
-        row = self.db.execute("SELECT outline FROM outlines WHERE key = ?", (key,)).fetchone()
+        row = self.db.execute("SELECT outline FROM outlines JOIN docs USING (id) WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
         try:
@@ -337,6 +389,7 @@ class Index:
     def _begin(self) -> None:
         try:
             self.db.execute("BEGIN IMMEDIATE")  # one writer at a time; readers go on in WAL mode
+            self._next_row = None
         except sqlite3.OperationalError as exc:
             raise PlanctlError(
                 f"{self.path}: the index is busy ({exc}); another planctl may be indexing, try again when it ends"
@@ -346,32 +399,35 @@ class Index:
         if p.info is None or self.db.execute("SELECT 1 FROM docs WHERE key = ?", (p.key,)).fetchone():
             return
         i = p.info
+        # A document's chunks take the next row ids in a run, so a row's document is found by its number.
+        if self._next_row is None:  # read once per write transaction (a MAX over 20,000 rows per document is not)
+            self._next_row = self.db.execute("SELECT COALESCE(MAX(first_row + rows), 1) FROM docs").fetchone()[0]
+        first = self._next_row
+        self._next_row += len(p.terms)
         # Metadata apart from the outlines: listing thousands of documents reads a small table.
-        self.db.execute(
-            "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        cursor = self.db.execute(
+            "INSERT INTO docs VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (p.key, i.title, i.place.province, i.place.city, i.place.county, i.place.level, i.place.code, i.kind,
-             i.year, i.period, i.chars, i.warnings),
+             i.year, i.period, i.chars, i.warnings, first, len(p.terms)),
         )
-        self.db.execute("INSERT OR REPLACE INTO outlines VALUES (?, ?)", (p.key, p.outline))
-        start = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM sections").fetchone()[0] + 1
-        ids = range(start, start + len(p.sections))
-        numbered = list(zip(ids, p.sections, strict=True))
-        self.db.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?)",
-                            [(n, p.key, line, path, text) for n, (line, path, text, _) in numbered])
-        self.db.executemany("INSERT INTO sections_fts(rowid, terms) VALUES (?, ?)",
-                            [(n, terms) for n, (*_, terms) in numbered])
+        self.db.execute("INSERT INTO outlines VALUES (?, ?)", (cursor.lastrowid, p.outline))
+        self.db.executemany("INSERT INTO text_fts(rowid, terms) VALUES (?, ?)", enumerate(p.terms, first))
+        self._owners = None
 
     def _collect_garbage(self) -> None:
-        """Drop documents no file refers to any more, with their sections and full-text rows."""
-        gone = [r[0] for r in self.db.execute(
-            "SELECT key FROM docs WHERE key NOT IN (SELECT doc FROM files WHERE doc IS NOT NULL)")]
-        for key in gone:
-            rows = self.db.execute("SELECT id, text FROM sections WHERE doc = ?", (key,)).fetchall()
-            self.db.executemany("INSERT INTO sections_fts(sections_fts, rowid, terms) VALUES ('delete', ?, ?)",
-                                [(n, fts_terms(_text(text))) for n, text in rows])
-            self.db.execute("DELETE FROM sections WHERE doc = ?", (key,))
-            self.db.execute("DELETE FROM docs WHERE key = ?", (key,))
-            self.db.execute("DELETE FROM outlines WHERE key = ?", (key,))
+        """Drop documents no file refers to any more, with their outlines and full-text rows."""
+        gone = self.db.execute(
+            "SELECT id, key, first_row FROM docs WHERE key NOT IN (SELECT doc FROM files WHERE doc IS NOT NULL)"
+        ).fetchall()
+        for ident, key, first in gone:
+            doc = self.outline(key)
+            if doc is not None:  # a contentless index forgets a row given the terms it was stored with
+                self.db.executemany("INSERT INTO text_fts(text_fts, rowid, terms) VALUES ('delete', ?, ?)",
+                                    enumerate(map(chunk_terms, chunks(doc)), first))
+            self.db.execute("DELETE FROM docs WHERE id = ?", (ident,))
+            self.db.execute("DELETE FROM outlines WHERE id = ?", (ident,))
+        if gone:
+            self._owners = None
 
     def update(self, root: Path, workers: int | None = None, progress: Progress | None = None) -> UpdateReport:
         """Bring the index of one folder up to date; parse only files whose content is new."""
@@ -380,6 +436,10 @@ class Index:
         report = UpdateReport()
         on_disk = scan(root)
         report.files = len(on_disk)
+        scanned = pickle.dumps(on_disk, protocol=5)
+        if self.db.execute("SELECT 1 FROM listings WHERE root = ? AND scanned = ?", (root_key, scanned)).fetchone():
+            report.seconds = time.perf_counter() - started  # every file as the last scan found it
+            return report
         known = {
             r[0]: (r[1], r[2])
             for r in self.db.execute("SELECT path, size, mtime_ns FROM files WHERE root = ?", (root_key,))
@@ -387,6 +447,7 @@ class Index:
         changed = [(path, size, mtime) for path, size, mtime in on_disk if known.get(path) != (size, mtime)]
         removed = set(known) - {path for path, _, _ in on_disk}
         if not changed and not removed:
+            self._list(root_key, scanned)
             report.seconds = time.perf_counter() - started
             return report
         # Hash what changed; content seen before (a copy, a move, a touch) needs no parsing.
@@ -433,14 +494,37 @@ class Index:
                     last_commit = time.perf_counter()
             write_files(list(rows))
             self._collect_garbage()
+            self.db.execute("DELETE FROM listings WHERE root = ?", (root_key,))
             self.db.execute("COMMIT")
         except BaseException:
             with suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
             raise
         report.failed = sum(1 for r in rows.values() if r[3])
+        self._list(root_key, scanned)
         report.seconds = time.perf_counter() - started
         return report
+
+    # -- listings -----------------------------------------------------------------------------------
+
+    def _list(self, root: str, scanned: bytes) -> None:
+        """Remember the scan that found the folder as indexed; its listing is made by the next `listing`."""
+        with suppress(sqlite3.Error):  # only a cache: without it the next command compares file by file
+            self.db.execute("INSERT OR REPLACE INTO listings VALUES (?, ?, NULL)", (root, scanned))
+
+    def listing(self, root: str, make: Callable[[], object]) -> object:
+        """What a command lists of a folder (made by `make` from `files` and `docs`), kept until a file
+        of the folder changes."""
+        row = self.db.execute("SELECT scanned, entries FROM listings WHERE root = ?", (root,)).fetchone()
+        if row and row[1] is not None:
+            with suppress(Exception):  # a damaged entry is made again
+                return pickle.loads(zlib.decompress(row[1]))
+        made = make()
+        if row:
+            with suppress(sqlite3.Error):
+                self.db.execute("UPDATE listings SET entries = ? WHERE root = ? AND scanned = ?",
+                                (zlib.compress(pickle.dumps(made, protocol=5), 1), root, row[0]))
+        return made
 
     @staticmethod
     def _parse_all(jobs: list[tuple[str, str]], workers: int | None) -> Iterator[Parsed]:
@@ -455,39 +539,46 @@ class Index:
 
     # -- search ----------------------------------------------------------------------------------------
 
+    def _locate(self, row: int) -> tuple[str, int] | None:
+        """The content key of the document a full-text row belongs to, and the row's place among its chunks."""
+        if self._owners is None:
+            found = self.db.execute("SELECT first_row, rows, key FROM docs ORDER BY first_row").fetchall()
+            self._owners = [(first, first + rows, key) for first, rows, key in found]
+            self._firsts = [first for first, _, _ in self._owners]
+        i = bisect_right(self._firsts, row) - 1
+        if i < 0:
+            return None
+        first, end, key = self._owners[i]
+        return (key, row - first) if row < end else None
+
     def documents_matching(self, fts_query: str, docs: set[str], at_most: int | None = None) -> set[str]:
-        """The documents among `docs` with a section that matches an FTS5 query; reading stops once `at_most`
-        are found (enough to know a stretch of text is common)."""
+        """The documents among `docs` with a chunk holding every term of an FTS5 query (unconfirmed: a term of
+        a word may stand apart from the others); reading stops once `at_most` are found."""
         found: set[str] = set()
-        # A join streams its rows (an IN subquery is evaluated whole first), so reading can stop early.
-        rows = self.db.execute(
-            "SELECT s.doc FROM sections_fts f JOIN sections s ON s.id = f.rowid WHERE sections_fts MATCH ?",
-            (fts_query,))
-        for (doc,) in rows:
-            if doc in docs:
-                found.add(doc)
+        for (row,) in self.db.execute("SELECT rowid FROM text_fts WHERE text_fts MATCH ?", (fts_query,)):
+            owner = self._locate(row)
+            if owner and owner[0] in docs:
+                found.add(owner[0])
                 if at_most is not None and len(found) >= at_most:
                     break
         return found
 
-    def match(self, fts_query: str, docs: set[str], limit: int) -> Iterator[tuple[str, int, str, str, float]]:
-        """(doc key, line, path, text, rank) of the sections of `docs` matching an FTS5 query, best first.
-
-        Ranks are read first and texts only for the best rows; the index may hold other folders'
-        documents too, so the window of best rows widens until enough belong to `docs`."""
-        window, seen = max(limit * 4, 50), 0
-        while True:
-            ranked = self.db.execute(
-                "SELECT rowid, bm25(sections_fts) AS r FROM sections_fts WHERE sections_fts MATCH ? "
-                "ORDER BY r LIMIT ? OFFSET ?", (fts_query, window, seen)).fetchall()
-            if not ranked:
-                return
-            rank = dict(ranked)
-            marks = ",".join("?" * len(ranked))
-            rows = self.db.execute(f"SELECT id, doc, line, path, text FROM sections WHERE id IN ({marks})",
-                                   list(rank)).fetchall()
-            for n, doc, line, path, text in sorted(rows, key=lambda r: rank[r[0]]):
-                if doc in docs:
-                    yield doc, line, path, _text(text), rank[n]
-            seen += len(ranked)
-            window *= 4
+    def match(self, fts_queries: list[str], docs: set[str]) -> Iterator[tuple[str, Chunk, int]]:
+        """(doc key, chunk, tier) of the chunks of `docs` matching the first FTS5 query (tier 0), then those
+        matching the next and not yet given, and so on; in index order within a tier. Outlines are read only
+        for the rows taken, so a caller that stops early reads few."""
+        outlines: dict[str, list[Chunk] | None] = {}
+        given: set[int] = set()
+        for tier, query in enumerate(fts_queries):
+            for (row,) in self.db.execute("SELECT rowid FROM text_fts WHERE text_fts MATCH ?", (query,)):
+                owner = self._locate(row)
+                if row in given or owner is None or owner[0] not in docs:
+                    continue
+                given.add(row)
+                key, i = owner
+                if key not in outlines:  # the outline gives back the chunks the rows were made from
+                    doc = self.outline(key)
+                    outlines[key] = chunks(doc) if doc else None
+                found = outlines[key]
+                if found is not None and i < len(found):
+                    yield key, found[i], tier

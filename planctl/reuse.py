@@ -387,7 +387,7 @@ def _probes(p: Passage) -> list[str]:
 def corpus_counter(corpus: Corpus) -> FormulaCount:
     """How many documents of the corpus contain a stretch of text (counted up to the formula threshold, which
     is all that is asked), from the full-text index; remembered."""
-    from .index import fts_phrases
+    from .index import fts_query
 
     keys = {e.key for e in corpus}
     enough = formula_threshold(len(keys))
@@ -395,8 +395,8 @@ def corpus_counter(corpus: Corpus) -> FormulaCount:
 
     def count(stretch: str) -> int:
         if stretch not in cache:
-            phrases = fts_phrases(stretch)
-            cache[stretch] = len(corpus.index.documents_matching(phrases[0], keys, enough)) if phrases else 0
+            query = fts_query(stretch)
+            cache[stretch] = len(corpus.index.documents_matching(query, keys, enough)) if query else 0
         return cache[stretch]
 
     return count
@@ -425,7 +425,7 @@ def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], l
     # corpus that makes formula in a pair (FORMULA_DOCS); and reading stops there, which keeps the look-ups
     # of a large corpus short.
     too_common = min(formula_threshold(len(keys)), LEAD_MAX)
-    from .index import fts_phrases
+    from .index import fts_query
 
     formula: set[int] = set()  # A's passages whose every probe is in many documents: formula
     for p in pa:
@@ -433,8 +433,8 @@ def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], l
         common = 0
         probes = _probes(p)
         for probe in probes:
-            phrases = fts_phrases(probe)
-            docs = corpus.index.documents_matching(phrases[0], others, too_common) if phrases else set()
+            query = fts_query(probe)
+            docs = corpus.index.documents_matching(query, others, too_common) if query else set()
             if len(docs) < too_common:  # a probe found in many documents is formula, not a lead
                 found |= docs
             else:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .corpus import Corpus, Entry
 from .errors import PlanctlUsageError
-from .index import fts_phrases
+from .index import Chunk
+from .index import fts_query as word_query
 from .themes import Theme, ThemeMap
 
 SNIPPET_CONTEXT = 40  # characters either side of the match
+PER_DOCUMENT = 3  # hits of one document shown before those of the others
 
 
 @dataclass
@@ -20,7 +23,7 @@ class Hit:
     path: str
     snippet: str
     spans: list[tuple[int, int]]  # where the query's words are, in the snippet
-    rank: float
+    tier: int  # 0: the first word is in the section's heading; 1: in its text
 
     def to_dict(self) -> dict[str, object]:
         i = self.entry.info
@@ -37,23 +40,22 @@ def query_words(query: str) -> list[str]:
     if not words:
         raise PlanctlUsageError("search needs a word to look for, e.g. planctl search 营商环境")
     for word in words:
-        if not fts_phrases(word):
+        if not word_query(word):
             raise PlanctlUsageError(f"“{word}” has no letters, digits or Chinese characters to look for")
         if len(word) == 1 and is_cjk(word):
             raise PlanctlUsageError(f"“{word}”: search for two characters or more (a single one matches too much)")
     return words
 
 
-def fts_query(words: list[str]) -> str:
-    """Each word as phrases of its index terms; all words must occur in the section."""
-    return " AND ".join(part for w in words for part in fts_phrases(w))
+def fts_queries(words: list[str]) -> list[str]:
+    """The chunks that may hold every word, those with the first word in their heading first."""
+    anywhere = " AND ".join(word_query(w) for w in words)
+    return [f"{word_query(words[0], in_heading=True)} AND {anywhere}", anywhere]
 
 
-def _snippet(text: str, words: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    """Where the words are in the section's own text (else in its heading, the first line)."""
-    body = text.partition("\n")[2]
-    if any(w.lower() in body.lower() for w in words):
-        text = body
+def _snippet(chunk: Chunk, words: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Where the words are in the section's own text (else in its heading)."""
+    text = chunk.text if any(w.lower() in chunk.text.lower() for w in words) else chunk.heading
     flat = re.sub(r"\s+", " ", text).strip()
     lowered = flat.lower()
     first = min((pos for w in words if (pos := lowered.find(w.lower())) >= 0), default=0)
@@ -80,23 +82,31 @@ def _theme_lines(corpus: Corpus, entry: Entry, tmap: ThemeMap, theme: Theme) -> 
 
 def search(corpus: Corpus, words: list[str], limit: int = 20, theme: Theme | None = None,
            tmap: ThemeMap | None = None) -> list[Hit]:
-    """The sections that contain every word (from query_words), best match first."""
+    """The sections that contain every word (from query_words): those named for the first word first, then
+    the others, at most PER_DOCUMENT of a document before the rest of the corpus has had its turn."""
     by_key = {e.key: e for e in corpus}
-    rows = corpus.index.match(fts_query(words), set(by_key), limit)
     hits: list[Hit] = []
+    later: list[Hit] = []
+    per_document: Counter[str] = Counter()
     on_theme: dict[str, set[int]] = {}
-    for key, line, path, text, rank in rows:
-        entry = by_key.get(key)
-        lowered = text.lower()
-        if entry is None or not all(w.lower() in lowered for w in words):
-            continue  # bigrams of neighbouring runs (营商,商环,环境) can fake a phrase; the text decides
+    seen: set[tuple[str, int]] = set()  # a section's chunks after its first
+    for key, chunk, tier in corpus.index.match(fts_queries(words), set(by_key)):
+        entry = by_key[key]
+        lowered = f"{chunk.heading}\n{chunk.text}".lower()
+        if (key, chunk.line) in seen or not all(w.lower() in lowered for w in words):
+            continue  # the index knows a chunk holds 营商, 商环 and 环境, not that they stand together
         if theme is not None and tmap is not None:
             if key not in on_theme:
                 on_theme[key] = _theme_lines(corpus, entry, tmap, theme)
-            if line not in on_theme[key]:
+            if chunk.line not in on_theme[key]:
                 continue
-        snippet, spans = _snippet(text, words)
-        hits.append(Hit(entry, line, path, snippet, spans, rank))
+        seen.add((key, chunk.line))
+        hit = Hit(entry, chunk.line, chunk.path, *_snippet(chunk, words), tier)
+        if per_document[key] >= PER_DOCUMENT:
+            later.append(hit)
+            continue
+        per_document[key] += 1
+        hits.append(hit)
         if len(hits) >= limit:
-            break
-    return hits
+            return hits
+    return hits + later[: limit - len(hits)]

@@ -12,7 +12,7 @@ from conftest import SAMPLES
 from test_cli import run
 
 from planctl.corpus import open_corpus, resolve
-from planctl.index import Index, fts_phrases, fts_terms
+from planctl.index import Index, chunks, fts_query, fts_terms
 from planctl.parser import parse_bytes
 
 
@@ -46,8 +46,8 @@ def test_second_open_parses_nothing_and_changes_are_picked_up(folder):
     db = third.index.db
     assert db.execute("SELECT COUNT(*) FROM docs").fetchone()[0] == 4
     assert db.execute("SELECT COUNT(*) FROM outlines").fetchone()[0] == 4
-    orphans = "SELECT COUNT(*) FROM sections WHERE doc NOT IN (SELECT key FROM docs)"
-    assert db.execute(orphans).fetchone()[0] == 0
+    rows = db.execute("SELECT SUM(rows) FROM docs").fetchone()[0]
+    assert db.execute("SELECT COUNT(*) FROM text_fts_docsize").fetchone()[0] == rows  # no full-text row left behind
 
 
 def test_outline_from_the_index_is_the_parsed_outline(folder):
@@ -137,8 +137,10 @@ def test_bare_name_takes_the_newest_report_and_names_the_rest(tmp_path):
 
 def test_fts_terms_are_bigrams_and_words():
     assert fts_terms("建设5G网络,营商环境。") == "建设 5g 网络 营商 商环 环境"
-    assert fts_phrases("营商环境") == ['"营商 商环 环境"']
-    assert fts_phrases("5G网络") == ['"5g 网络"']
+    assert fts_query("营商环境") == '"营商" AND "商环" AND "环境"'
+    assert fts_query("5G网络") == '"5g" AND "网络"'
+    assert fts_query("发展发展") == '"发展" AND "展发"'
+    assert fts_query("，。") == ""
     assert fts_terms("水") == "水"
 
 
@@ -154,6 +156,29 @@ def test_search_finds_sections_in_every_plan_that_says_it():
         assert h["snippet"][start:end] == "营商环境"
     top = hits[0]
     assert "营商环境" in top["path"]  # a section named for it ranks above passing mentions
+
+
+def test_search_spreads_its_hits_over_the_documents():
+    hits = json.loads(run("search", "营商环境", "--format", "json", "-n", "6").stdout)["hits"]
+    assert len(hits) == 6 and len({h["id"] for h in hits}) >= 2  # at most 3 of one plan before the others
+
+
+def test_chunks_cut_long_text_and_search_confirms_what_the_index_only_suggests(tmp_path):
+    # One paragraph of 3,000 characters: cut into pieces that overlap, so a word across a cut is in one whole.
+    words = "发展" * 700 + "数字经济" + "建设" * 800
+    plan = tmp_path / "plans" / "某县_2023.txt"
+    plan.parent.mkdir()
+    second = "二、主要任务\n推进数字化，文字经过审核，经济稳定\n"
+    plan.write_text(f"某县2023年政府工作报告\n一、总体要求\n{words}\n{second}", encoding="utf-8")
+    corpus = open_corpus(plan.parent)
+    (entry,) = corpus.entries
+    pieces = chunks(entry.doc)
+    body = [c for c in pieces if c.heading == "一、总体要求"]
+    assert len(body) > 3 and all(len(c.text) <= 1300 for c in body)
+    assert "".join(c.text[16 if i else 0:] for i, c in enumerate(body)) == words  # nothing lost at the cuts
+    # The second section holds 数字, 字经 and 经济 — every bigram of 数字经济 — but not the word.
+    hits = json.loads(run("search", "数字经济", "--corpus", str(plan.parent), "--format", "json").stdout)["hits"]
+    assert [h["path"] for h in hits] == ["一、总体要求"]
 
 
 def test_search_words_all_occur_and_traditional_finds_simplified():
