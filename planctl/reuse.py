@@ -367,10 +367,25 @@ def compare_reuse(a: Entry, b: Entry, documents_with: FormulaCount | None = None
             continue
         if documents_with is not None and corpus_size >= 3:
             m.formula = _formula_share(m, documents_with, threshold)
-        if with_diff and m.kind != "verbatim":
-            m.diff = word_diff(m.b.text, m.a.text)
         (formulas if m.kind == "formula" else matches).append(m)
+    if with_diff:
+        _word_diffs(a, b, [m for m in (*matches, *formulas) if m.kind != "verbatim"])
     return Reuse(a, b, matches, formulas, new, sum(len(p.norm) for p in pa))
+
+
+def _word_diffs(a: Entry, b: Entry, found: list[Match]) -> None:
+    """Each match's word diff, kept in the index for the pair: segmenting needs jieba's dictionary, which
+    takes longer to load than the rest of a comparison."""
+    key = f"reuse-diffs:{a.key}:{b.key}"
+    cached = a.index.get(key) if a.index else None
+    diffs = cached if isinstance(cached, dict) else {}
+    missing = [m for m in found if (m.a.text, m.b.text) not in diffs]
+    for m in missing:
+        diffs[m.a.text, m.b.text] = word_diff(m.b.text, m.a.text)
+    for m in found:
+        m.diff = diffs[m.a.text, m.b.text]
+    if missing and a.index:
+        a.index.put(key, diffs)
 
 
 # -- a corpus ------------------------------------------------------------------------------------------
