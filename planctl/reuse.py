@@ -36,10 +36,11 @@ REUSED = 0.5  # share of a passage covered by another for it to count as reused
 SHORT = 30  # a passage shorter than this repeats another only if nearly whole and the other is not much longer
 VERBATIM = 0.95
 CANDIDATES = 3  # passages of B aligned with each passage of A
-FORMULA_DOCS = 0.1  # a stretch found in this share of the corpus's documents (and in 3 at least) is formula
+FORMULA_DOCS = 0.1  # a stretch found in this share of the corpus's documents (and in 3 at least) is formula,
 FORMULA_WINDOW = 8  # characters: formulas differ from place to place by a name (我代表X人民政府向大会报告工作)
 PROBE = 12  # characters of a probe looked up in the full-text index
-LEAD_MAX = 30  # a probe found in more documents than this says nothing of who borrows from whom
+LEAD_MAX = 30  # and so is one found in this many, whatever the corpus's size: it says nothing of who borrows
+# from whom; and counting stops there, which keeps the look-ups of 20,000 documents short (2,000 at 10%)
 
 # A bare document title (a web page's list of links to other reports, a cover line) is not a passage.
 _TITLE_ONLY = re.compile(r"^[^。；;!?！？]{0,40}(政府工作报告|规划纲要|五年规划|工作报告)[^。；;]{0,6}$")
@@ -418,7 +419,7 @@ def corpus_counter(corpus: Corpus) -> FormulaCount:
 
 
 def formula_threshold(documents: int) -> int:
-    return max(3, int(FORMULA_DOCS * documents + 0.999))
+    return max(3, min(int(FORMULA_DOCS * documents + 0.999), LEAD_MAX))
 
 
 @dataclass
@@ -436,10 +437,7 @@ def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], l
     others = set(keys)
     pa = _passages_of(a)
     hits: Counter[str] = Counter()
-    # Text shared by dozens of documents is formula for the ranking even where it is under the share of the
-    # corpus that makes formula in a pair (FORMULA_DOCS); and reading stops there, which keeps the look-ups
-    # of a large corpus short.
-    too_common = min(formula_threshold(len(keys)), LEAD_MAX)
+    too_common = formula_threshold(len(keys))
     from .index import fts_query
 
     formula: set[int] = set()  # A's passages whose every probe is in many documents: formula
