@@ -261,11 +261,14 @@ def sample_entries(corpus: Corpus | None) -> list[Entry]:
 
 
 def corpus_weights(tmap: ThemeMap, corpus: Corpus | None, extra: Sequence[Entry] = ()) -> dict[str, float]:
-    """Term weights counted on the corpus (an even sample of WEIGHT_SAMPLE documents of a large one) and the
-    plans at hand; cached in the index."""
-    keys = {e.key: e for e in sample_entries(corpus)}
-    for e in extra:
-        keys.setdefault(e.key, e)
+    """Term weights counted on the corpus and the plans at hand, or on an even sample of WEIGHT_SAMPLE documents
+    of a large corpus alone (two plans more would change them by a hundredth and cost seconds for each new
+    pair to count again); cached in the index."""
+    sample = sample_entries(corpus)
+    keys = {e.key: e for e in sample}
+    if len(sample) < WEIGHT_SAMPLE:  # a large corpus's sample stays as it is: one set of weights for every plan
+        for e in extra:
+            keys.setdefault(e.key, e)
     signature = hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()[:16]
     cache_key = f"term-weights:{tmap.digest}:{signature}"
     if corpus:
