@@ -26,7 +26,7 @@ def default_corpus() -> Path:
     return Path(str(resources.files("planctl.samples")))
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One document of a corpus: what the index knows of it; the outline is loaded on first use."""
 

@@ -201,27 +201,29 @@ def parse_job(job: tuple[str, str]) -> Parsed:
 
 
 def scan(root: Path) -> list[tuple[str, int, int]]:
-    """(path, size, mtime_ns) of every plan under a folder, subfolders included, in path order."""
+    """(path, size, mtime_ns) of every plan under a folder, subfolders included, in the order the file system
+    lists them (the same for an unchanged folder: an unchanged scan is how a listing is known still true)."""
     found: list[tuple[str, int, int]] = []
     stack = [os.fspath(root)]
     while stack:
         folder = stack.pop()
         try:
-            entries = list(os.scandir(folder))
+            with os.scandir(folder) as listed:
+                entries = list(listed)
         except OSError:
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name[0] == ".":
                 continue
             try:
                 if entry.is_dir():
                     stack.append(entry.path)
-                elif entry.name.lower().endswith(SUFFIXES) and entry.name.lower() != "readme.md":
+                elif name.lower().endswith(SUFFIXES) and name.lower() != "readme.md":
                     st = entry.stat()
                     found.append((entry.path, st.st_size, st.st_mtime_ns))
             except OSError:
                 continue
-    found.sort()
     return found
 
 

@@ -115,7 +115,7 @@ class Section:
         return data
 
 
-@dataclass
+@dataclass(slots=True)
 class Place:
     province: str | None = None
     city: str | None = None
