@@ -16,7 +16,7 @@ from .documents import SUFFIXES, load_document
 from .errors import PlanctlError, PlanctlUsageError
 from .index import DocInfo, Index, Progress, UpdateReport
 from .metadata import short_name
-from .outline import Document, Place
+from .outline import Document
 
 CORPUS_ENV = "PLANCTL_CORPUS"
 KIND_ORDER = {"five-year plan": 0, "work report": 1, "other": 2}
@@ -57,8 +57,7 @@ class Entry:
 
 
 def _entry_for(doc: Document, path: Path, key: str) -> Entry:
-    info = DocInfo(key, doc.title, doc.place, doc.kind, doc.year, doc.period, doc.size(), len(doc.warnings))
-    return Entry(path.stem, os.fspath(path), key, info, None, doc)
+    return Entry(path.stem, os.fspath(path), key, DocInfo.of(doc, key), None, doc)
 
 
 @dataclass
@@ -94,13 +93,13 @@ def _stem(path: str) -> str:
     return name.rpartition(".")[0] or name
 
 
-Listed = tuple[list[tuple], list[tuple[str, str]]]  # (id, path, key, DocInfo fields…) of each document; skipped
+Listed = tuple[list[tuple], list[tuple[str, str]]]  # (id, path, *DocInfo.row()) of each document; skipped
 
 
 def _listed(index: Index, root_key: str) -> Listed:
     """The documents of a folder as plain tuples (quick to store and to read back), and the files skipped."""
     rows = index.files(root_key)
-    infos = index.infos(root_key)
+    infos = index.info_rows(root_key)
     stem_of = {r.path: _stem(r.path) for r in rows}
     stems = Counter(stem_of[r.path] for r in rows if r.doc)
     entries, skipped = [], []
@@ -111,9 +110,7 @@ def _listed(index: Index, root_key: str) -> Listed:
             continue
         stem = stem_of[row.path]
         ident = stem if stems[stem] == 1 else os.path.relpath(row.path, root_key)
-        p = info.place
-        entries.append((ident, row.path, info.key, info.title, p.province, p.city, p.county, p.level, p.code,
-                        info.kind, info.year, info.period, info.chars, info.warnings))
+        entries.append((ident, row.path, *info))
     return entries, skipped
 
 
@@ -127,7 +124,7 @@ def open_corpus(root: Path | str | None = None, index: Index | None = None, work
     root_key = os.fspath(folder.resolve())
     # Kept in the index until a file changes: 20,000 entries are read back in a few hundredths of a second.
     rows, skipped = cast(Listed, index.listing(root_key, lambda: _listed(index, root_key)))
-    corpus.entries = [Entry(r[0], r[1], r[2], DocInfo(r[2], r[3], Place(*r[4:9]), *r[9:]), index) for r in rows]
+    corpus.entries = [Entry(r[0], r[1], r[2], DocInfo.from_row(r[2:]), index) for r in rows]
     corpus.skipped = [(Path(path), why) for path, why in skipped]
     if not corpus.entries and not corpus.skipped:
         raise PlanctlError(f"{folder}: no plans in this folder (.txt, .md, .html, .pdf, .docx or .doc)")

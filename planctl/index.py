@@ -29,12 +29,13 @@ import sqlite3
 import time
 import zlib
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .documents import SUFFIXES, load_document, read_bytes
@@ -86,12 +87,6 @@ def content_key(data: bytes) -> str:
 
 # -- full-text terms -------------------------------------------------------------------------------
 
-def fts_terms(text: str) -> str:
-    """Text as index terms: the overlapping bigrams of each run of Chinese characters (营商环境 → 营商 商环
-    环境) and the words of Latin letters and digits, in text order."""
-    return " ".join(terms(text))
-
-
 HEADING_MARK = "§"  # a term of the chunk's heading is indexed a second time with this mark before it
 
 
@@ -125,6 +120,20 @@ class DocInfo:
     period: str | None
     chars: int
     warnings: int
+
+    @classmethod
+    def of(cls, doc: Document, key: str) -> DocInfo:
+        return cls(key, doc.title, doc.place, doc.kind, doc.year, doc.period, doc.size(), len(doc.warnings))
+
+    def row(self) -> tuple[object, ...]:
+        """As stored: the columns of `docs` from key to warnings, in order (see from_row)."""
+        p = self.place
+        return (self.key, self.title, p.province, p.city, p.county, p.level, p.code, self.kind, self.year,
+                self.period, self.chars, self.warnings)
+
+    @classmethod
+    def from_row(cls, r: Sequence[Any]) -> DocInfo:
+        return cls(r[0], r[1], Place(*r[2:7]), *r[7:12])
 
 
 @dataclass(frozen=True)
@@ -191,7 +200,7 @@ def parse_job(job: tuple[str, str]) -> Parsed:
         return Parsed(path, key, error=str(exc).removeprefix(f"{path}: "))
     except Exception as exc:  # a parser bug must not stop a run over thousands of files
         return Parsed(path, key, error=f"internal error ({type(exc).__name__}: {exc}); please report it")
-    info = DocInfo(key, doc.title, doc.place, doc.kind, doc.year, doc.period, doc.size(), len(doc.warnings))
+    info = DocInfo.of(doc, key)
     # Compressed here, in the worker: half the bytes for the single writer to store (zlib level 1 is cheap).
     outline = zlib.compress(pickle.dumps(doc, protocol=5), 1)
     return Parsed(path, key, None, info, outline, [chunk_terms(c) for c in chunks(doc)])
@@ -350,11 +359,12 @@ class Index:
         rows = self.db.execute("SELECT path, doc, error FROM files WHERE root = ? ORDER BY path", (root,))
         return [FileRow(*r) for r in rows]
 
-    def infos(self, root: str) -> dict[str, DocInfo]:
+    def info_rows(self, root: str) -> dict[str, tuple[Any, ...]]:
+        """The stored metadata of a folder's documents by content key, as DocInfo.row() gives it."""
         rows = self.db.execute(
             "SELECT key, title, province, city, county, level, code, kind, year, period, chars, warnings FROM docs "
             "WHERE key IN (SELECT doc FROM files WHERE root = ?)", (root,))
-        return {r[0]: DocInfo(r[0], r[1], Place(*r[2:7]), r[7], r[8], r[9], r[10], r[11]) for r in rows}
+        return {r[0]: r for r in rows}
 
     def outline(self, key: str) -> Document | None:
         row = self.db.execute("SELECT outline FROM outlines JOIN docs USING (id) WHERE key = ?", (key,)).fetchone()
@@ -400,7 +410,6 @@ class Index:
     def _store(self, p: Parsed) -> None:
         if p.info is None or self.db.execute("SELECT 1 FROM docs WHERE key = ?", (p.key,)).fetchone():
             return
-        i = p.info
         # A document's chunks take the next row ids in a run, so a row's document is found by its number.
         if self._next_row is None:  # read once per write transaction (a MAX over 20,000 rows per document is not)
             self._next_row = self.db.execute("SELECT COALESCE(MAX(first_row + rows), 1) FROM docs").fetchone()[0]
@@ -409,8 +418,7 @@ class Index:
         # Metadata apart from the outlines: listing thousands of documents reads a small table.
         cursor = self.db.execute(
             "INSERT INTO docs VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (p.key, i.title, i.place.province, i.place.city, i.place.county, i.place.level, i.place.code, i.kind,
-             i.year, i.period, i.chars, i.warnings, first, len(p.terms)),
+            (*p.info.row(), first, len(p.terms)),
         )
         self.db.execute("INSERT INTO outlines VALUES (?, ?)", (cursor.lastrowid, p.outline))
         self.db.executemany("INSERT INTO text_fts(rowid, terms) VALUES (?, ?)", enumerate(p.terms, first))
