@@ -64,8 +64,20 @@ def emit(result: Any, fmt: str, output: Path | None, force: bool) -> None:
     out = render(result, fmt, context)
     if isinstance(out, str):
         write_text(out, output, force)
+        _warn_if_in_corpus(output, (root.obj or {}).get("corpus"))
     else:
         print_renderables(out)
+
+
+def _warn_if_in_corpus(output: Path | None, corpus: Path | None) -> None:
+    """A report written into the corpus folder in a plan's format would be read as a plan by the next command."""
+    from .documents import is_plan_name
+
+    if output is None or corpus is None or not is_plan_name(output.name):
+        return
+    if output.resolve().is_relative_to(corpus.resolve()):
+        warn(f"{output} is inside the corpus folder {corpus}: the next command will read it as a plan; "
+             "move it out of the folder, or write reports elsewhere")
 
 
 def _command_line(args: list[str]) -> str:
@@ -256,6 +268,7 @@ def _open(corpus_dir: Path | None, workers: int | None = None, bar: ProgressBar 
         corpus = open_corpus(corpus_dir, workers=workers, progress=bar)
     finally:
         bar.close()
+    click.get_current_context().find_root().ensure_object(dict)["corpus"] = corpus.root
     # Scoring the passages of a corpus seen for the first time takes a while: show it on a terminal.
     corpus.progress = ProgressBar("scoring passages", quiet=not sys.stderr.isatty(), transient=True)
     if corpus.index.notice:

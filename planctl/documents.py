@@ -14,6 +14,12 @@ if TYPE_CHECKING:
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text", ".pdf", ".docx", ".doc")
 
 
+def is_plan_name(name: str) -> bool:
+    """Whether a corpus folder's file of this name is read as a plan (a folder's README is not)."""
+    lower = name.lower()
+    return lower.endswith(SUFFIXES) and lower != "readme.md"
+
+
 def binary_format(data: bytes) -> str | None:
     """pdf, docx or doc when the bytes are one of the published formats planctl reads, else None."""
     if data[:1024].lstrip().startswith(b"%PDF"):

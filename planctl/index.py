@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .documents import SUFFIXES, load_document, read_bytes
+from .documents import is_plan_name, load_document, read_bytes
 from .errors import PlanctlError
 from .outline import Document, Place
 from .text import terms
@@ -228,7 +228,7 @@ def scan(root: Path) -> list[tuple[str, int, int]]:
             try:
                 if entry.is_dir():
                     stack.append(entry.path)
-                elif name.lower().endswith(SUFFIXES) and name.lower() != "readme.md":
+                elif is_plan_name(name):
                     st = entry.stat()
                     found.append((entry.path, st.st_size, st.st_mtime_ns))
             except OSError:

@@ -183,6 +183,28 @@ def test_existing_output_is_not_overwritten(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]  # no temporary file left behind
 
 
+def test_a_report_written_into_the_corpus_folder_is_flagged(tmp_path):
+    from planctl.corpus import default_corpus
+
+    corpus = tmp_path / "plans"
+    corpus.mkdir()
+    for name in ("000_19feb183ca538f64.txt", "004_1d0a5113fd5c9ab2.txt"):
+        (corpus / name).write_bytes((default_corpus() / name).read_bytes())
+    inside = corpus / "out.md"
+    result = run("compare", "兴隆台", "沙河口", "-t", "营商环境", "--corpus", str(corpus), "-o", str(inside))
+    assert result.exit_code == 0
+    assert inside.read_text(encoding="utf-8").startswith("# 营商环境")  # written as asked
+    assert result.stderr == (f"warning: {inside} is inside the corpus folder {corpus}: the next command will read "
+                             "it as a plan; move it out of the folder, or write reports elsewhere\n")
+    again = run("compare", "兴隆台", "沙河口", "-t", "营商环境", "--corpus", str(corpus))
+    assert "Others: out (兴隆台区 other)" in again.stderr  # what the warning said would happen
+    inside.unlink()
+    # Outside the folder, or in a format the corpus does not read (.json), nothing to say.
+    for target in (tmp_path / "out.md", corpus / "out.json"):
+        quiet = run("compare", "兴隆台", "沙河口", "-t", "营商环境", "--corpus", str(corpus), "-o", str(target))
+        assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
 def test_output_format_follows_the_file_suffix(tmp_path):
     target = tmp_path / "cmp.json"
     assert run("compare", "兴隆台", "沙河口", "-t", "营商环境", "-o", str(target)).exit_code == 0
