@@ -90,11 +90,22 @@ def content_key(data: bytes) -> str:
 HEADING_MARK = "§"  # a term of the chunk's heading is indexed a second time with this mark before it
 
 
-def fts_query(word: str, in_heading: bool = False) -> str:
+def fts_query(word: str, in_heading: bool = False, fragment: bool = False) -> str:
     """The FTS5 query for the chunks that may hold a word (in their heading): those with every one of its
-    terms ("" if it has none). The index keeps no positions, so the chunk's text must confirm it."""
+    terms ("" if it has none). The index keeps no positions, so the chunk's text must confirm it.
+
+    A lone Chinese character is a term only where it stands alone in the text (水), not in 股市 or 全面, so
+    a query with other terms leaves it out: A股 asks for "a", and 振兴，全 (cut from 振兴，全面) for 振兴. A
+    fragment (text cut from a longer one: reuse's stretches and probes) may also begin or end in part of a
+    Latin word (G网络 cut from 5G网络); its Latin words at either end are left out likewise, and a fragment
+    with no other term has no query."""
+    found = terms(word)
+    if fragment:
+        found = found[1 if found[:1] != found and found[0].isascii() else 0:]
+        found = found[:-1 if found[-1:] != found and found[-1].isascii() else None]
+    kept = [t for t in found if len(t) > 1 or t.isascii()] or ([] if fragment else found)
     mark = HEADING_MARK if in_heading else ""
-    return " AND ".join(f'"{mark}{t}"' for t in dict.fromkeys(terms(word)))
+    return " AND ".join(f'"{mark}{t}"' for t in dict.fromkeys(kept))
 
 
 def chunk_terms(chunk: Chunk) -> str:

@@ -411,7 +411,7 @@ def corpus_counter(corpus: Corpus) -> FormulaCount:
 
     def count(stretch: str) -> int:
         if stretch not in cache:
-            query = fts_query(stretch)
+            query = fts_query(stretch, fragment=True)
             cache[stretch] = len(corpus.index.documents_matching(query, keys, enough)) if query else 0
         return cache[stretch]
 
@@ -446,7 +446,7 @@ def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], l
         common = 0
         probes = _probes(p)
         for probe in probes:
-            query = fts_query(probe)
+            query = fts_query(probe, fragment=True)
             docs = corpus.index.documents_matching(query, others, too_common) if query else set()
             if len(docs) < too_common:  # a probe found in many documents is formula, not a lead
                 found |= docs

@@ -182,6 +182,23 @@ def test_chunks_cut_long_text_and_search_confirms_what_the_index_only_suggests(t
     assert [h["path"] for h in hits] == ["一、总体要求"]
 
 
+def test_a_lone_character_in_a_query_does_not_hide_the_text(tmp_path):
+    # 全 and 股 are indexed only inside the bigrams 全面 and 股上; a query naming them alone found nothing.
+    plan = tmp_path / "plans" / "某县_2023.txt"
+    plan.parent.mkdir()
+    plan.write_text("某县2023年政府工作报告\n一、总体要求\n推动全面振兴，全面深化改革。支持企业在A股上市，建设5G网络。\n",
+                    encoding="utf-8")
+    corpus = open_corpus(plan.parent)
+    keys = {e.key for e in corpus}
+    # reuse's stretches and probes are cut from running text: at either end half a word, inside punctuation
+    for fragment in ("振兴，全", "面振兴，全面深", "G网络", "在A股上"):
+        assert corpus.index.documents_matching(fts_query(fragment, fragment=True), keys) == keys, fragment
+    assert fts_query("2025年", fragment=True) == ""  # nothing left that the text surely holds
+    assert fts_query("水") == '"水"'  # a word of one character still asks for it
+    hits = json.loads(run("search", "A股", "--corpus", str(plan.parent), "--format", "json").stdout)["hits"]
+    assert [h["path"] for h in hits] == ["一、总体要求"]
+
+
 def test_search_words_all_occur_and_traditional_finds_simplified():
     both = json.loads(run("search", "数字经济", "人才", "--format", "json", "-n", "50").stdout)["hits"]
     assert both
