@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from . import __version__
 from .render import FORMATS  # the renderers' table only; no renderer module is loaded here
 
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv", ".html": "html",
@@ -47,7 +48,6 @@ def emit(result: Any, fmt: str, output: Path | None, force: bool) -> None:
     """The one way a command's result leaves planctl: rendered in the format asked, printed on the terminal
     (rich) or written to stdout or -o (Markdown, JSON, CSV, HTML)."""
     from datetime import date
-    from importlib.metadata import version
 
     from .output import write_text
     from .render import Context, render
@@ -57,7 +57,7 @@ def emit(result: Any, fmt: str, output: Path | None, force: bool) -> None:
     root = click.get_current_context().find_root()
     context = Context(
         command=_command_line(["planctl", *(root.obj or {}).get("argv", [])]),
-        version=version("planctl"),
+        version=__version__,
         date=date.today().isoformat(),
         width=_console_width().width if fmt == "text" else 100,
     )
@@ -130,7 +130,7 @@ class PlanctlGroup(click.Group):
 
 
 @click.group(cls=PlanctlGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="planctl")
+@click.version_option(__version__, package_name="planctl")
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
@@ -320,7 +320,7 @@ def index(folder: Path | None, jobs: int | None, quiet: bool) -> None:
         return
     speed = f", {r.bytes_parsed / 1e6 / r.seconds:.1f} MB/s" if r.parsed and r.seconds else ""
     click.echo(
-        f"{found.root}: {_count(len(found.entries), 'document')} indexed, {len(found.skipped)} skipped; "
+        f"{found.root}: {_count(len(found), 'document')} indexed, {len(found.skipped)} skipped; "
         f"this run parsed {r.parsed}, reused {r.reused}, removed {r.removed} in {r.seconds:.2f} s{speed}. "
         f"Index: {index_path()}",
         err=True,
@@ -565,7 +565,7 @@ def reuse(plans: tuple[str, ...], show_new: bool, limit: int, corpus: Path | Non
         borrows_from, borrowed_by = related(found, entries[0], limit)
         emit(RelatedReport(entries[0], borrows_from, borrowed_by), fmt, output, force)
         return
-    result = compare_reuse(entries[0], entries[1], corpus_counter(found), len(found.entries))
+    result = compare_reuse(entries[0], entries[1], corpus_counter(found), len(found))
     emit(ReuseReport(result, show_new), fmt, output, force)
 
 

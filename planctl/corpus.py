@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import cast
+from typing import Any
 
 from .documents import SUFFIXES, load_document
 from .errors import PlanctlError, PlanctlUsageError
 from .index import DocInfo, Index, Progress, UpdateReport
-from .metadata import short_name
 from .outline import Document
 
 CORPUS_ENV = "PLANCTL_CORPUS"
@@ -60,17 +61,95 @@ def _entry_for(doc: Document, path: Path, key: str) -> Entry:
     return Entry(path.stem, os.fspath(path), key, DocInfo.of(doc, key), None, doc)
 
 
+class Listing:
+    """The documents of a folder, stored as one blob of separately compressed parts: the columns a command
+    scans whole (id, path, content key, and the text a place name can match in), and the full rows
+    (id, path, *DocInfo.row()) in blocks. A command reads only what it asks for: a name looked up among
+    20,000 documents reads two columns and makes a dozen entries, not 20,000."""
+
+    ID, PATH, KEY, HAYSTACK = range(4)
+    BLOCK = 256  # rows per stored block
+
+    def __init__(self, parts: list[bytes], size: int, skipped: list[tuple[str, str]]) -> None:
+        self._parts = parts
+        self._read: dict[int, list[Any]] = {}
+        self.size = size
+        self.skipped = skipped
+
+    @classmethod
+    def of(cls, rows: list[tuple[Any, ...]], skipped: list[tuple[str, str]]) -> Listing:
+        columns = [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
+                   [_haystack(DocInfo.from_row(r[2:])) for r in rows]]
+        blocks = [rows[i:i + cls.BLOCK] for i in range(0, len(rows), cls.BLOCK)]
+        return cls([zlib.compress(marshal.dumps(part), 1) for part in (*columns, *blocks)], len(rows), skipped)
+
+    def to_bytes(self) -> bytes:
+        return marshal.dumps((self.size, self._parts, self.skipped))
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Listing:
+        size, parts, skipped = marshal.loads(data)
+        return cls(parts, size, skipped)
+
+    def _part(self, i: int) -> list[Any]:
+        if i not in self._read:
+            self._read[i] = marshal.loads(zlib.decompress(self._parts[i]))
+        return self._read[i]
+
+    def column(self, i: int) -> list[Any]:
+        return self._part(i)
+
+    def row(self, i: int) -> tuple[Any, ...]:
+        """(id, path, *DocInfo.row()) of the i-th document."""
+        return tuple(self._part(self.HAYSTACK + 1 + i // self.BLOCK)[i % self.BLOCK])
+
+
+def _haystack(info: DocInfo) -> str:
+    p = info.place
+    return f"{info.title}\x1f{p.full()}\x1f{p.province or ''}{p.city or ''}{p.county or ''}"
+
+
 @dataclass
 class Corpus:
     root: Path
     index: Index
-    entries: list[Entry] = field(default_factory=list)
+    listing: Listing = field(default_factory=lambda: Listing.of([], []))
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     report: UpdateReport = field(default_factory=UpdateReport)
     progress: Progress | None = None  # told (done, total) of long work on the corpus after indexing
+    _made: dict[int, Entry] = field(default_factory=dict, repr=False)
+    _by_key: dict[str, int] | None = field(default=None, repr=False)
+
+    def __len__(self) -> int:
+        return self.listing.size
+
+    def entry(self, i: int) -> Entry:
+        """The i-th document of the listing, made once (it keeps its outline once loaded)."""
+        if i not in self._made:
+            r = self.listing.row(i)
+            self._made[i] = Entry(r[0], r[1], r[2], DocInfo.from_row(r[2:]), self.index)
+        return self._made[i]
 
     def __iter__(self) -> Iterator[Entry]:
-        return iter(self.entries)
+        return (self.entry(i) for i in range(len(self)))
+
+    @property
+    def entries(self) -> list[Entry]:
+        return list(self)
+
+    def keys(self) -> list[str]:
+        """The content key of each document, in listing order."""
+        return self.listing.column(Listing.KEY)
+
+    def with_key(self, key: str) -> Entry:
+        """The document of a content key (of two files with the same content, the later listed)."""
+        if self._by_key is None:
+            self._by_key = {k: i for i, k in enumerate(self.keys())}
+        return self.entry(self._by_key[key])
+
+    def naming(self, text: str) -> list[Entry]:
+        """The documents whose title or place holds the text: all that a place name can match."""
+        return [self.entry(i) for i, h in enumerate(self.listing.column(Listing.HAYSTACK)) if text in h]
 
     def load_file(self, path: Path) -> Entry:
         doc, key = self.index.document(path)
@@ -93,11 +172,8 @@ def _stem(path: str) -> str:
     return name.rpartition(".")[0] or name
 
 
-Listed = tuple[list[tuple], list[tuple[str, str]]]  # (id, path, *DocInfo.row()) of each document; skipped
-
-
-def _listed(index: Index, root_key: str) -> Listed:
-    """The documents of a folder as plain tuples (quick to store and to read back), and the files skipped."""
+def _listed(index: Index, root_key: str) -> bytes:
+    """The documents of a folder (id, path, *DocInfo.row()) and the files skipped, as a stored Listing."""
     rows = index.files(root_key)
     infos = index.info_rows(root_key)
     stem_of = {r.path: _stem(r.path) for r in rows}
@@ -111,7 +187,7 @@ def _listed(index: Index, root_key: str) -> Listed:
         stem = stem_of[row.path]
         ident = stem if stems[stem] == 1 else os.path.relpath(row.path, root_key)
         entries.append((ident, row.path, *info))
-    return entries, skipped
+    return Listing.of(entries, skipped).to_bytes()
 
 
 def open_corpus(root: Path | str | None = None, index: Index | None = None, workers: int | None = None,
@@ -120,13 +196,11 @@ def open_corpus(root: Path | str | None = None, index: Index | None = None, work
     folder = corpus_folder(root)
     index = index or Index()
     report = index.update(folder, workers, progress)
-    corpus = Corpus(folder, index, report=report)
     root_key = os.fspath(folder.resolve())
-    # Kept in the index until a file changes: 20,000 entries are read back in a few hundredths of a second.
-    rows, skipped = cast(Listed, index.listing(root_key, lambda: _listed(index, root_key)))
-    corpus.entries = [Entry(r[0], r[1], r[2], DocInfo.from_row(r[2:]), index) for r in rows]
-    corpus.skipped = [(Path(path), why) for path, why in skipped]
-    if not corpus.entries and not corpus.skipped:
+    # Kept in the index until a file changes: read back in milliseconds, column by column as asked.
+    listing = index.listing(root_key, lambda: _listed(index, root_key), Listing.from_bytes)
+    corpus = Corpus(folder, index, listing, [(Path(path), why) for path, why in listing.skipped], report)
+    if not len(corpus) and not corpus.skipped:
         raise PlanctlError(f"{folder}: no plans in this folder (.txt, .md, .html, .pdf, .docx or .doc)")
     return corpus
 
@@ -158,6 +232,8 @@ def _rank(entry: Entry) -> tuple[int, int]:
 @cache
 def _short(name: str) -> str:
     """short_name, once per name: a lookup asks it of every document of the corpus."""
+    from .metadata import short_name  # its patterns are compiled on import: only when a name is looked up
+
     return short_name(name)
 
 
@@ -181,6 +257,10 @@ def _matches(entry: Entry, stem: str) -> int:
     return 0
 
 
+def _scored(corpus: Corpus, stem: str) -> list[tuple[int, Entry]]:
+    return [(score, e) for e in corpus.naming(stem) if (score := _matches(e, stem))]
+
+
 def resolve(corpus: Corpus, query: str) -> Resolved:
     """One document for a name such as 兴隆台, 興隆臺區, 兴隆台:2023, an id, or a file path."""
     raw = query.strip()
@@ -188,19 +268,23 @@ def resolve(corpus: Corpus, query: str) -> Resolved:
     if as_path.suffix.lower() in SUFFIXES:
         if as_path.is_file():
             return Resolved(corpus.load_file(as_path))
-        if os.sep in raw or not any(raw == os.path.basename(e.file) for e in corpus):
+        if os.sep in raw or raw not in {os.path.basename(p) for p in corpus.listing.column(Listing.PATH)}:
             raise PlanctlError(f"{raw}: no such file; check the path, or name the plan by place or id")
-    for entry in corpus:
-        if raw == entry.id or (raw == os.path.basename(entry.file) if "." in raw else False):
-            return Resolved(entry)
-    prefixed = [e for e in corpus if e.id.startswith(raw)] if len(raw) >= 3 and raw[0].isdigit() else []
+    ids = corpus.listing.column(Listing.ID)
+    if raw in ids:
+        return Resolved(corpus.entry(ids.index(raw)))
+    if "." in raw:
+        for i, path in enumerate(corpus.listing.column(Listing.PATH)):
+            if raw == os.path.basename(path):
+                return Resolved(corpus.entry(i))
+    prefixed = [i for i, x in enumerate(ids) if x.startswith(raw)] if len(raw) >= 3 and raw[0].isdigit() else []
     if len(prefixed) == 1:
-        return Resolved(prefixed[0])
+        return Resolved(corpus.entry(prefixed[0]))
     name, _, year_text = _plain(raw).partition(":")
-    scored = [(score, e) for e in corpus if (score := _matches(e, _short(name)))]
+    scored = _scored(corpus, _short(name))
     if not scored:  # 興隆臺 finds 兴隆台: convert only when the name as typed finds nothing
         name, _, year_text = _simplify(raw).partition(":")
-        scored = [(score, e) for e in corpus if (score := _matches(e, _short(name)))]
+        scored = _scored(corpus, _short(name))
     year = int(year_text) if re.fullmatch(r"\d{4}", year_text.strip()) else None
     if year_text and year is None:
         raise PlanctlUsageError(f"“{raw}”: the part after ':' must be a year, e.g. {name}:2023")
@@ -245,7 +329,7 @@ def _others(entries: list[Entry], listed: int = 4) -> str:
 def _did_you_mean(corpus: Corpus, name: str) -> str:
     from rapidfuzz import fuzz, process
 
-    names = sorted({short_name(e.info.place.name) for e in corpus if e.info.place.name})
+    names = sorted({_short(e.info.place.name) for e in corpus if e.info.place.name})
     found = process.extract(name, names, scorer=fuzz.ratio, limit=3, score_cutoff=40)
     return f"did you mean {', '.join(m for m, _, _ in found)}? " if found else ""
 

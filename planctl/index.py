@@ -23,6 +23,7 @@ Parsing runs in worker processes; this process only hashes, stores and indexes.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import pickle
 import sqlite3
@@ -35,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import __version__
 from .documents import is_plan_name, load_document, read_bytes
@@ -51,6 +52,7 @@ OVERLAP = 16  # characters shared by the pieces of a line cut in two
 BATCH_SECONDS = 10.0  # commit at least this often, so an interrupted run keeps what it indexed
 PARALLEL_FROM = 8  # parse in worker processes from this many new documents on
 
+T = TypeVar("T")
 Progress = Callable[[int, int], None]  # (done, total) of the documents being parsed
 
 
@@ -457,7 +459,7 @@ class Index:
         report = UpdateReport()
         on_disk = scan(root)
         report.files = len(on_disk)
-        scanned = pickle.dumps(on_disk, protocol=5)
+        scanned = marshal.dumps(on_disk, 2)  # version 2 writes no back-references: equal scans, equal bytes
         if self.db.execute("SELECT 1 FROM listings WHERE root = ? AND scanned = ?", (root_key, scanned)).fetchone():
             report.seconds = time.perf_counter() - started  # every file as the last scan found it
             return report
@@ -533,19 +535,18 @@ class Index:
         with suppress(sqlite3.Error):  # only a cache: without it the next command compares file by file
             self.db.execute("INSERT OR REPLACE INTO listings VALUES (?, ?, NULL)", (root, scanned))
 
-    def listing(self, root: str, make: Callable[[], object]) -> object:
-        """What a command lists of a folder (made by `make` from `files` and `docs`), kept until a file
-        of the folder changes."""
+    def listing(self, root: str, make: Callable[[], bytes], read: Callable[[bytes], T]) -> T:
+        """What a command lists of a folder (made by `make` from `files` and `docs`, as bytes that `read`
+        turns back into it), kept until a file of the folder changes."""
         row = self.db.execute("SELECT scanned, entries FROM listings WHERE root = ?", (root,)).fetchone()
         if row and row[1] is not None:
-            with suppress(Exception):  # a damaged entry is made again
-                return pickle.loads(zlib.decompress(row[1]))
+            with suppress(Exception):  # a damaged listing is made again
+                return read(row[1])
         made = make()
         if row:
             with suppress(sqlite3.Error):
-                self.db.execute("UPDATE listings SET entries = ? WHERE root = ? AND scanned = ?",
-                                (zlib.compress(pickle.dumps(made, protocol=5), 1), root, row[0]))
-        return made
+                self.db.execute("UPDATE listings SET entries = ? WHERE root = ? AND scanned = ?", (made, root, row[0]))
+        return read(made)
 
     @staticmethod
     def _parse_all(jobs: list[tuple[str, str]], workers: int | None) -> Iterator[Parsed]:

@@ -251,25 +251,25 @@ def features_for(tmap: ThemeMap, doc: Document, key: str | None,
     return found, feats
 
 
+def _sample(corpus: Corpus | None) -> list[int]:
+    """The documents of a corpus (their places in it), or an even sample of WEIGHT_SAMPLE of a large one."""
+    size = len(corpus) if corpus else 0
+    step = max(1.0, size / WEIGHT_SAMPLE)
+    return [int(i * step) for i in range(min(size, WEIGHT_SAMPLE))]
+
+
 def sample_entries(corpus: Corpus | None) -> list[Entry]:
-    """The documents of a corpus, or an even sample of WEIGHT_SAMPLE of a large one."""
-    entries: list[Entry] = list(corpus.entries) if corpus else []
-    if len(entries) > WEIGHT_SAMPLE:
-        step = len(entries) / WEIGHT_SAMPLE
-        entries = [entries[int(i * step)] for i in range(WEIGHT_SAMPLE)]
-    return entries
+    return [corpus.entry(i) for i in _sample(corpus)] if corpus else []
 
 
 def corpus_weights(tmap: ThemeMap, corpus: Corpus | None, extra: Sequence[Entry] = ()) -> dict[str, float]:
     """Term weights counted on the corpus and the plans at hand, or on an even sample of WEIGHT_SAMPLE documents
     of a large corpus alone (two plans more would change them by a hundredth and cost seconds for each new
     pair to count again); cached in the index."""
-    sample = sample_entries(corpus)
-    keys = {e.key: e for e in sample}
-    if len(sample) < WEIGHT_SAMPLE:  # a large corpus's sample stays as it is: one set of weights for every plan
-        for e in extra:
-            keys.setdefault(e.key, e)
-    signature = hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()[:16]
+    sample = _sample(corpus)
+    named = {corpus.keys()[i]: i for i in sample} if corpus else {}  # a text in two files counts once
+    plus = {e.key: e for e in extra if e.key not in named} if len(sample) < WEIGHT_SAMPLE else {}
+    signature = hashlib.sha256("\n".join(sorted([*named, *plus])).encode()).hexdigest()[:16]
     cache_key = f"term-weights:{tmap.digest}:{signature}"
     if corpus:
         cached = corpus.index.get(cache_key)
@@ -278,10 +278,12 @@ def corpus_weights(tmap: ThemeMap, corpus: Corpus | None, extra: Sequence[Entry]
     report = corpus.progress if corpus else None
 
     def scored() -> Iterable[list[dict[str, PassageFeatures]]]:
-        for n, e in enumerate(keys.values(), 1):
+        todo = [corpus.entry(i) for i in named.values()] if corpus else []  # made only when counting
+        todo += plus.values()
+        for n, e in enumerate(todo, 1):
             yield features_for(tmap, e.doc, e.key, corpus)[1]
             if report:
-                report(n, len(keys))
+                report(n, len(todo))
 
     weights = term_weights(scored())
     if corpus:

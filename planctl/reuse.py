@@ -405,7 +405,7 @@ def corpus_counter(corpus: Corpus) -> FormulaCount:
     is all that is asked), from the full-text index; remembered."""
     from .index import fts_query
 
-    keys = {e.key for e in corpus}
+    keys = set(corpus.keys())
     enough = formula_threshold(len(keys))
     cache: dict[str, int] = {}
 
@@ -431,13 +431,13 @@ class Related:
 
 def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], list[Related]]:
     """The documents A borrows most from and those that borrow most from A, each aligned exactly."""
-    keys = {e.key: e for e in corpus if e.key != a.key}
-    if not keys:
+    others = set(corpus.keys()) - {a.key}
+    if not others:
         return [], []
-    others = set(keys)
+    entry = corpus.with_key
     pa = _passages_of(a)
     hits: Counter[str] = Counter()
-    too_common = formula_threshold(len(keys))
+    too_common = formula_threshold(len(others))
     from .index import fts_query
 
     formula: set[int] = set()  # A's passages whose every probe is in many documents: formula
@@ -457,7 +457,7 @@ def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], l
         hits.update(found)
     # Ranked by the probes first (A's passages found in X, against A's size or X's), then aligned exactly.
     by_a = sorted(hits, key=lambda k: (-hits[k], k))[:limit]
-    by_x = sorted(hits, key=lambda k: (-hits[k] / max(1, keys[k].info.chars), k))[:limit]
+    by_x = sorted(hits, key=lambda k: (-hits[k] / max(1, entry(k).info.chars), k))[:limit]
     # Formulas are left out passage by passage (A's, found above), not counted stretch by stretch: a ranking
     # needs the share of text specific to the two documents, and this is far quicker on a large corpus.
     # Both ways compare the same passages (A's, formula apart, and all of X's), so the shingles each pair shares
@@ -468,14 +468,14 @@ def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], l
 
     def shared(k: str) -> list[Counter[int]]:
         if k not in counted:
-            counted[k] = _shared_from_a(kept, _passages_of(keys[k]), postings)
+            counted[k] = _shared_from_a(kept, _passages_of(entry(k)), postings)
         return counted[k]
 
-    borrows_from = [Related(keys[k], hits[k], compare_reuse(a, keys[k], with_diff=False, counted=shared(k),
+    borrows_from = [Related(entry(k), hits[k], compare_reuse(a, entry(k), with_diff=False, counted=shared(k),
                                                             formula_lines=(formula, set())).share) for k in by_a]
-    borrowed_by = [Related(keys[k], hits[k], compare_reuse(
-        keys[k], a, with_diff=False, formula_lines=(set(), formula),
-        counted=_transposed(shared(k), len(_passages_of(keys[k]))),
+    borrowed_by = [Related(entry(k), hits[k], compare_reuse(
+        entry(k), a, with_diff=False, formula_lines=(set(), formula),
+        counted=_transposed(shared(k), len(_passages_of(entry(k)))),
     ).share) for k in by_x]
 
     def best(found: list[Related]) -> list[Related]:

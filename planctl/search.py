@@ -84,14 +84,14 @@ def search(corpus: Corpus, words: list[str], limit: int = 20, theme: Theme | Non
            tmap: ThemeMap | None = None) -> list[Hit]:
     """The sections that contain every word (from query_words): those named for the first word first, then
     the others, at most PER_DOCUMENT of a document before the rest of the corpus has had its turn."""
-    by_key = {e.key: e for e in corpus}
+    keys = set(corpus.keys())
     hits: list[Hit] = []
     later: list[Hit] = []
     per_document: Counter[str] = Counter()
     on_theme: dict[str, set[int]] = {}
     seen: set[tuple[str, int]] = set()  # a section's chunks after its first
-    for key, chunk, tier in corpus.index.match(fts_queries(words), set(by_key)):
-        entry = by_key[key]
+    for key, chunk, tier in corpus.index.match(fts_queries(words), keys):
+        entry = corpus.with_key(key)
         lowered = f"{chunk.heading}\n{chunk.text}".lower()
         if (key, chunk.line) in seen or not all(w.lower() in lowered for w in words):
             continue  # the index knows a chunk holds 营商, 商环 and 环境, not that they stand together

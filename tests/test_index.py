@@ -51,6 +51,23 @@ def test_second_open_parses_nothing_and_changes_are_picked_up(folder):
     assert db.execute("SELECT COUNT(*) FROM text_fts_docsize").fetchone()[0] == rows  # no full-text row left behind
 
 
+def test_the_stored_listing_gives_back_every_document_block_by_block(folder, monkeypatch):
+    from planctl.corpus import Listing
+
+    monkeypatch.setattr(Listing, "BLOCK", 2)  # 5 documents in 3 blocks
+    first = open_corpus(folder)  # makes the listing from the tables and stores it
+    again = open_corpus(folder)  # reads it back
+    assert [(e.id, e.file, e.key, e.info) for e in again] == [(e.id, e.file, e.key, e.info) for e in first]
+    assert len(again) == 5 and again.keys() == [e.key for e in first]
+    assert again.entry(3) is again.entry(3)  # made once: an outline loaded stays loaded
+    assert again.with_key(first.entry(4).key).file == first.entry(4).file
+    assert {e.info.place.county for e in again.naming("兴隆台")} == {"兴隆台区"}
+    # A damaged listing is only a cache: made again from the tables, and stored again.
+    again.index.db.execute("UPDATE listings SET entries = x'00ff'")
+    assert [e.info for e in open_corpus(folder, again.index)] == [e.info for e in first]
+    assert again.index.db.execute("SELECT entries FROM listings").fetchone()[0] != b"\x00\xff"
+
+
 def test_outline_from_the_index_is_the_parsed_outline(folder):
     corpus = open_corpus(folder)
     open_corpus(folder)  # a second run reads outlines from the index

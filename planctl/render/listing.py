@@ -55,7 +55,7 @@ def list_plain(corpus: Corpus, width: int) -> str:
     widths = [min(max(cell_len(r[i]) for r in rows), caps.get(name, 999)) for i, name in enumerate(LIST_HEADER)]
     title = LIST_HEADER.index("title")
     widths[title] = max(10, min(widths[title], width - sum(w + 2 for i, w in enumerate(widths) if i != title)))
-    lines = [f"{len(corpus.entries)} documents in {corpus.root}"]
+    lines = [f"{len(corpus)} documents in {corpus.root}"]
     for row in rows:
         cells = [set_cell_size(c, w) for c, w in zip(row, widths, strict=True)]
         cells[-1] = " " * (widths[-1] - cell_len(row[-1])) + row[-1]  # sizes right-aligned
