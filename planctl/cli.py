@@ -553,7 +553,7 @@ def reuse(plans: tuple[str, ...], show_new: bool, limit: int, corpus: Path | Non
     """
     from .output import check_target
     from .reports import RelatedReport, ReuseReport
-    from .reuse import compare_reuse, corpus_counter, related
+    from .reuse import related, reuse_in_corpus
 
     if len(plans) > 2:
         raise click.UsageError("reuse takes one plan (its neighbours in the corpus) or two (A and its source B)")
@@ -565,7 +565,7 @@ def reuse(plans: tuple[str, ...], show_new: bool, limit: int, corpus: Path | Non
         borrows_from, borrowed_by = related(found, entries[0], limit)
         emit(RelatedReport(entries[0], borrows_from, borrowed_by), fmt, output, force)
         return
-    result = compare_reuse(entries[0], entries[1], corpus_counter(found), len(found))
+    result = reuse_in_corpus(found, entries[0], entries[1])
     emit(ReuseReport(result, show_new), fmt, output, force)
 
 

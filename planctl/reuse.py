@@ -400,22 +400,49 @@ def _probes(p: Passage) -> list[str]:
     return [p.original(start, PROBE) for start in sorted(starts)]
 
 
-def corpus_counter(corpus: Corpus) -> FormulaCount:
+COUNTS_KEPT = 200_000  # stretches whose counts the index keeps for a corpus
+
+
+class CorpusCounts:
     """How many documents of the corpus contain a stretch of text (counted up to the formula threshold, which
-    is all that is asked), from the full-text index; remembered."""
-    from .index import fts_query
+    is all that is asked), from the full-text index. Kept in the index for the corpus as it is (the content
+    of its documents) by `save`: the formula stretches that many pairs of plans share are counted once."""
 
-    keys = set(corpus.keys())
-    enough = formula_threshold(len(keys))
-    cache: dict[str, int] = {}
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.keys = set(corpus.keys())
+        self.enough = formula_threshold(len(self.keys))
+        self.name = f"stretch-counts:{corpus.root.resolve()}"
+        self.digest = corpus.digest()
+        stored = corpus.index.get(self.name)
+        self.counts: dict[str, int] = stored[1] if isinstance(stored, tuple) and stored[0] == self.digest else {}
+        self.added = 0
 
-    def count(stretch: str) -> int:
-        if stretch not in cache:
+    def __call__(self, stretch: str) -> int:
+        if stretch not in self.counts:
+            from .index import fts_query
+
             query = fts_query(stretch, fragment=True)
-            cache[stretch] = len(corpus.index.documents_matching(query, keys, enough)) if query else 0
-        return cache[stretch]
+            found = self.corpus.index.documents_matching(query, self.keys, self.enough) if query else set()
+            self.counts[stretch] = len(found)
+            self.added += 1
+        return self.counts[stretch]
 
-    return count
+    def save(self) -> None:
+        if not self.added:
+            return
+        if len(self.counts) > COUNTS_KEPT:  # the latest counted are kept
+            self.counts = dict(list(self.counts.items())[-COUNTS_KEPT // 2:])
+        self.corpus.index.put(self.name, (self.digest, self.counts))
+        self.added = 0
+
+
+def reuse_in_corpus(corpus: Corpus, a: Entry, b: Entry, with_diff: bool = True) -> Reuse:
+    """compare_reuse of two documents of a corpus, formulas told by the corpus's counts (kept for next time)."""
+    counts = CorpusCounts(corpus)
+    result = compare_reuse(a, b, counts, len(corpus), with_diff=with_diff)
+    counts.save()
+    return result
 
 
 def formula_threshold(documents: int) -> int:
@@ -430,7 +457,19 @@ class Related:
 
 
 def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], list[Related]]:
-    """The documents A borrows most from and those that borrow most from A, each aligned exactly."""
+    """The documents A borrows most from and those that borrow most from A, each aligned exactly; kept in the
+    index for the corpus as it is (the content of its documents)."""
+    name = f"related:{corpus.digest()}:{a.key}:{limit}"
+    stored = corpus.index.get(name)
+    if isinstance(stored, tuple):
+        first, second = ([Related(corpus.with_key(k), n, share) for k, n, share in found] for found in stored)
+        return first, second
+    result = _related(corpus, a, limit)
+    corpus.index.put(name, tuple([(r.entry.key, r.passages, r.share) for r in found] for found in result))
+    return result
+
+
+def _related(corpus: Corpus, a: Entry, limit: int) -> tuple[list[Related], list[Related]]:
     others = set(corpus.keys()) - {a.key}
     if not others:
         return [], []

@@ -12,7 +12,7 @@ from conftest import SAMPLES
 
 from planctl.cli import cli
 from planctl.corpus import open_corpus, resolve
-from planctl.reuse import compare_reuse, corpus_counter, related
+from planctl.reuse import CorpusCounts, compare_reuse, related, reuse_in_corpus
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -45,11 +45,9 @@ def run(*args: str):
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/corpus is not beside this checkout")
 def test_reused_passages_of_real_pairs_against_the_hand_checked_list():
     corpus = open_corpus(SHARED)
-    count = corpus_counter(corpus)
     found = right = wanted = 0
     for (a, b), gold in GOLD.items():
-        r = compare_reuse(resolve(corpus, a).entry, resolve(corpus, b).entry, count, len(corpus.entries),
-                          with_diff=False)
+        r = reuse_in_corpus(corpus, resolve(corpus, a).entry, resolve(corpus, b).entry, with_diff=False)
         predicted = {m.a.line for m in r.matches + r.formulas}
         found, right, wanted = found + len(predicted), right + len(predicted & gold), wanted + len(gold)
     precision, recall = right / found, right / wanted
@@ -99,7 +97,7 @@ def test_spliced_paragraphs_are_found_exactly(tmp_path):
     corpus = open_corpus(spliced.parent)
     a = corpus.load_file(spliced)
     b = resolve(corpus, "沙河口").entry
-    count = corpus_counter(corpus)
+    count = CorpusCounts(corpus)
     before = compare_reuse(corpus.load_file(tmp_path / "original.txt"), b, count, len(corpus.entries))
     after = compare_reuse(a, b, count, len(corpus.entries))
     new_matches = {m.a.text for m in after.matches} - {m.a.text for m in before.matches}
@@ -121,8 +119,7 @@ def test_formulas_are_reported_apart_with_their_document_count(tmp_path):
     (folder / "a.txt").write_text(f"甲县政府工作报告\n一、总体要求\n{formula}\n{own}\n", encoding="utf-8")
     (folder / "b.txt").write_text(f"乙县政府工作报告\n一、总体要求\n{formula}\n{own}\n", encoding="utf-8")
     corpus = open_corpus(folder)
-    r = compare_reuse(resolve(corpus, "a.txt").entry, resolve(corpus, "b.txt").entry, corpus_counter(corpus),
-                      len(corpus.entries))
+    r = reuse_in_corpus(corpus, resolve(corpus, "a.txt").entry, resolve(corpus, "b.txt").entry)
     assert [m.a.text for m in r.formulas] == [formula]
     assert r.formulas[0].documents >= 3
     assert [(m.a.text, m.kind) for m in r.matches] == [(own, "verbatim")]
@@ -150,6 +147,37 @@ def test_reuse_in_a_corpus_finds_where_a_document_borrows_from(tmp_path):
     assert borrowed_by[0].entry.id == "004_1d0a5113fd5c9ab2"
     result = run("reuse", "spliced.txt", "--corpus", str(spliced.parent), "--format", "csv")
     assert result.stdout.splitlines()[1].startswith("borrows from,004_1d0a5113fd5c9ab2,")
+
+
+def test_counts_and_neighbours_are_kept_for_the_corpus_as_it_is(tmp_path, monkeypatch):
+    from planctl.index import Index
+
+    spliced, _ = _splice(tmp_path)
+    corpus = open_corpus(spliced.parent)
+    a, b = resolve(corpus, "spliced.txt").entry, resolve(corpus, "沙河口").entry
+    first = reuse_in_corpus(corpus, a, b)
+    near = related(corpus, a)
+    assert near[0] and first.matches
+
+    def no_lookups(*args):
+        raise AssertionError("counted again")
+
+    # The next command answers from what the index kept: not one full-text look-up.
+    monkeypatch.setattr(Index, "documents_matching", no_lookups)
+    again = open_corpus(spliced.parent)
+    a2, b2 = resolve(again, "spliced.txt").entry, resolve(again, "沙河口").entry
+    assert [(m.a.text, m.kind) for m in reuse_in_corpus(again, a2, b2).matches] == [
+        (m.a.text, m.kind) for m in first.matches]
+    assert [[(r.entry.id, r.passages, r.share) for r in found] for found in related(again, a2)] == [
+        [(r.entry.id, r.passages, r.share) for r in found] for found in near]
+    # A corpus with one document more counts again: its counts and neighbours are not the old ones.
+    monkeypatch.undo()
+    shutil.copy(SAMPLES["003"], spliced.parent / "another.txt")
+    grown = open_corpus(spliced.parent)
+    assert CorpusCounts(grown).counts == {}
+    before = len(grown.index.db.execute("SELECT key FROM blobs WHERE key LIKE 'related:%'").fetchall())
+    related(grown, resolve(grown, "spliced.txt").entry)
+    assert len(grown.index.db.execute("SELECT key FROM blobs WHERE key LIKE 'related:%'").fetchall()) == before + 1
 
 
 def test_reuse_takes_one_or_two_plans():

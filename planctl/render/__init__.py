@@ -44,7 +44,7 @@ def _list(fmt: str) -> Renderer:
     from . import listing as r
 
     if fmt == "text":
-        return lambda x, c: (r.list_plain(x.corpus, c.width) if len(x.corpus.entries) > r.RICH_ROWS
+        return lambda x, c: (r.list_plain(x.corpus, c.width) if len(x.corpus) > r.RICH_ROWS
                              else r.list_rich(x.corpus))
     return lambda x, c: r.list_text(x.corpus, fmt)
 
