@@ -11,7 +11,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -107,7 +107,7 @@ class Listing:
 
     def row(self, i: int) -> tuple[Any, ...]:
         """(id, path, *DocInfo.row()) of the i-th document."""
-        return tuple(self._part(self.HAYSTACK + 1 + i // self.BLOCK)[i % self.BLOCK])
+        return self._part(self.HAYSTACK + 1 + i // self.BLOCK)[i % self.BLOCK]
 
 
 def _haystack(info: DocInfo) -> str:
@@ -156,6 +156,7 @@ class Corpus:
         """The content key of each document, in listing order."""
         return self.listing.column(Listing.KEY)
 
+    @cached_property
     def digest(self) -> str:
         """Of the content of the documents: what a result drawn from the whole corpus depends on."""
         return hashlib.sha256("\n".join(sorted(self.keys())).encode()).hexdigest()[:16]

@@ -413,7 +413,7 @@ class CorpusCounts:
         self.keys = set(corpus.keys())
         self.enough = formula_threshold(len(self.keys))
         self.name = f"stretch-counts:{corpus.root.resolve()}"
-        self.digest = corpus.digest()
+        self.digest = corpus.digest
         stored = corpus.index.get(self.name)
         self.counts: dict[str, int] = stored[1] if isinstance(stored, tuple) and stored[0] == self.digest else {}
         self.added = 0
@@ -459,7 +459,7 @@ class Related:
 def related(corpus: Corpus, a: Entry, limit: int = 10) -> tuple[list[Related], list[Related]]:
     """The documents A borrows most from and those that borrow most from A, each aligned exactly; kept in the
     index for the corpus as it is (the content of its documents)."""
-    name = f"related:{corpus.digest()}:{a.key}:{limit}"
+    name = f"related:{corpus.digest}:{a.key}:{limit}"
     stored = corpus.index.get(name)
     if isinstance(stored, tuple):
         first, second = ([Related(corpus.with_key(k), n, share) for k, n, share in found] for found in stored)
