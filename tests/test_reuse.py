@@ -163,6 +163,7 @@ def test_counts_and_neighbours_are_kept_for_the_corpus_as_it_is(tmp_path, monkey
         raise AssertionError("counted again")
 
     # The next command answers from what the index kept: not one full-text look-up.
+    lookups = Index.documents_matching
     monkeypatch.setattr(Index, "documents_matching", no_lookups)
     again = open_corpus(spliced.parent)
     a2, b2 = resolve(again, "spliced.txt").entry, resolve(again, "沙河口").entry
@@ -171,7 +172,7 @@ def test_counts_and_neighbours_are_kept_for_the_corpus_as_it_is(tmp_path, monkey
     assert [[(r.entry.id, r.passages, r.share) for r in found] for found in related(again, a2)] == [
         [(r.entry.id, r.passages, r.share) for r in found] for found in near]
     # A corpus with one document more counts again: its counts and neighbours are not the old ones.
-    monkeypatch.undo()
+    monkeypatch.setattr(Index, "documents_matching", lookups)
     shutil.copy(SAMPLES["003"], spliced.parent / "another.txt")
     grown = open_corpus(spliced.parent)
     assert CorpusCounts(grown).counts == {}
