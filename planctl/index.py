@@ -102,9 +102,10 @@ def fts_query(word: str, in_heading: bool = False, fragment: bool = False) -> st
     Latin word (G网络 cut from 5G网络); its Latin words at either end are left out likewise, and a fragment
     with no other term has no query."""
     found = terms(word)
-    if fragment:
-        found = found[1 if found[:1] != found and found[0].isascii() else 0:]
-        found = found[:-1 if found[-1:] != found and found[-1].isascii() else None]
+    if fragment and len(found) > 1 and found[0].isascii():
+        found = found[1:]
+    if fragment and len(found) > 1 and found[-1].isascii():
+        found = found[:-1]
     kept = [t for t in found if len(t) > 1 or t.isascii()] or ([] if fragment else found)
     mark = HEADING_MARK if in_heading else ""
     return " AND ".join(f'"{mark}{t}"' for t in dict.fromkeys(kept))
