@@ -59,6 +59,8 @@ def test_the_stored_listing_gives_back_every_document_block_by_block(folder, mon
     again = open_corpus(folder)  # reads it back
     assert [(e.id, e.file, e.key, e.info) for e in again] == [(e.id, e.file, e.key, e.info) for e in first]
     assert len(again) == 5 and again.keys() == [e.key for e in first]
+    assert [(r.id, r.path, r.key, r.title, r.kind, r.year, r.chars, r.place) for r in again.listed()] == [
+        (e.id, e.file, e.key, e.info.title, e.info.kind, e.info.year, e.info.chars, e.info.place.full()) for e in first]
     assert again.entry(3) is again.entry(3)  # made once: an outline loaded stays loaded
     assert again.with_key(first.entry(4).key).file == first.entry(4).file
     assert {e.info.place.county for e in again.naming("兴隆台")} == {"兴隆台区"}

@@ -18,11 +18,7 @@ LIST_HEADER = ["id", "place", "level", "kind", "year", "title", "chars"]
 
 
 def _list_rows(corpus: Corpus) -> list[list[str]]:
-    return [
-        [e.id, e.info.place.full(), e.info.place.level or "", e.info.kind, str(e.info.year or ""), e.info.title,
-         str(e.info.chars)]
-        for e in corpus
-    ]
+    return [[r.id, r.place, r.level or "", r.kind, str(r.year or ""), r.title, str(r.chars)] for r in corpus.listed()]
 
 
 def list_text(corpus: Corpus, fmt: str) -> str:
