@@ -237,8 +237,15 @@ def test_search_theme_filter_and_bad_queries():
 
 def test_search_markdown_marks_the_matches():
     out = run("search", "飞地", "--format", "markdown").stdout
-    assert out.startswith("# “飞地”: ")
+    assert out.startswith("# “飞地”: 7 sections\n")
     assert "**飞地**" in out
+
+
+def test_a_search_that_finds_nothing_says_so():
+    assert run("search", "量子引力", "--format", "text").stdout.strip() == "“量子引力”: no section holds it"
+    both = run("search", "飞地", "量子引力", "--format", "markdown").stdout
+    assert both == "# “飞地 量子引力”: no section holds every word\n\n"
+    assert run("search", "飞地", "-n", "1", "--format", "markdown").stdout.startswith("# “飞地”: 1 section\n")
 
 
 def test_index_command_summary_and_quiet(folder):

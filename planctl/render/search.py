@@ -20,12 +20,19 @@ def _row(hit: Hit) -> list[str]:
     return [i.place.name, i.kind, str(i.year or ""), hit.path, str(hit.line), hit.snippet, hit.entry.id]
 
 
+def _found(query: str, hits: list[Hit]) -> str:
+    """“飞地”: 7 sections; “A股”: 1 section; “数字经济 人才”: no section holds every word."""
+    if not hits:
+        return f"“{query}”: no section holds {'every word' if ' ' in query.strip() else 'it'}"
+    return f"“{query}”: {len(hits)} section{'s' if len(hits) > 1 else ''}"
+
+
 def search_text(query: str, hits: list[Hit], fmt: str) -> str:
     if fmt == "json":
         return json.dumps({"query": query, "hits": [h.to_dict() for h in hits]}, ensure_ascii=False, indent=2)
     if fmt == "csv":
         return to_csv([HEADER, *(_row(h) for h in hits)])
-    lines = [f"# “{md.escape(query)}”: {len(hits)} sections", ""]
+    lines = [f"# {md.escape(_found(query, hits))}", ""]
     if hits:
         lines.append("| " + " | ".join(HEADER) + " |")
         lines.append("|" + "---|" * len(HEADER))
@@ -40,7 +47,11 @@ def search_rich(query: str, hits: list[Hit]) -> RenderableType:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"“{escape(query)}”: {len(hits)} sections", header_style="bold", show_lines=True)
+    if not hits:  # a sentence, not the title of an empty table
+        from rich.text import Text
+
+        return Text(_found(query, hits))
+    table = Table(title=escape(_found(query, hits)), header_style="bold", show_lines=True)
     for name in ("place", "year", "section", "snippet"):
         table.add_column(name, overflow="fold", ratio={"snippet": 3, "section": 2}.get(name, 1),
                          no_wrap=name == "year")
