@@ -125,6 +125,25 @@ def test_formulas_are_reported_apart_with_their_document_count(tmp_path):
     assert [(m.a.text, m.kind) for m in r.matches] == [(own, "verbatim")]
 
 
+def test_a_stretch_common_as_a_whole_is_counted_once_not_window_by_window(tmp_path):
+    formula = "坚持以人民为中心的发展思想,统筹推进经济建设、政治建设、文化建设、社会建设、生态文明建设。"
+    own = "建设辽河口湿地生态公园,修复岸线十二公里,打造鹤乡湿地旅游品牌,年接待游客突破五十万人次。"
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in (("a", own), ("b", own), ("c", "发展乡村旅游。"), ("d", "建设智慧城市。")):
+        plan = f"{name}县政府工作报告\n一、总体要求\n{formula}\n{text}\n"
+        (folder / f"{name}.txt").write_text(plan, encoding="utf-8")
+    corpus = open_corpus(folder)
+    counts = CorpusCounts(corpus)
+    r = compare_reuse(resolve(corpus, "a.txt").entry, resolve(corpus, "b.txt").entry, counts, len(counts.keys))
+    assert [(m.a.text, m.documents) for m in r.formulas] == [(formula, 3)]  # 3: counting stops at the threshold
+    assert [m.a.text for m in r.matches] == [own]
+    # In all four documents, the formula needs one look-up per shared stretch, none per 8-character window;
+    # the passage only a and b share is counted window by window, as a stretch that rare must be.
+    assert [s for s in counts.counts if s in formula] and all(len(s) > 8 for s in counts.counts if s in formula)
+    assert any(len(s) == 8 for s in counts.counts if s in own)
+
+
 def test_reuse_cli_says_what_is_new_this_year():
     result = run("reuse", "兴隆台:2023", "兴隆台:2022", "--new", "--format", "json")
     assert result.exit_code == 0
