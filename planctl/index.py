@@ -574,16 +574,22 @@ class Index:
         first, end, key = self._owners[i]
         return (key, row - first) if row < end else None
 
+    def _matching(self, fts_query: str, docs: set[str]) -> Iterator[tuple[int, str, int]]:
+        """(row, content key, the row's place among its document's chunks) of the rows of `docs` matching an
+        FTS5 query, in index order; read as they are asked for."""
+        for (row,) in self.db.execute("SELECT rowid FROM text_fts WHERE text_fts MATCH ?", (fts_query,)):
+            owner = self._locate(row)
+            if owner is not None and owner[0] in docs:
+                yield row, *owner
+
     def documents_matching(self, fts_query: str, docs: set[str], at_most: int | None = None) -> set[str]:
         """The documents among `docs` with a chunk holding every term of an FTS5 query (unconfirmed: a term of
         a word may stand apart from the others); reading stops once `at_most` are found."""
         found: set[str] = set()
-        for (row,) in self.db.execute("SELECT rowid FROM text_fts WHERE text_fts MATCH ?", (fts_query,)):
-            owner = self._locate(row)
-            if owner and owner[0] in docs:
-                found.add(owner[0])
-                if at_most is not None and len(found) >= at_most:
-                    break
+        for _, key, _ in self._matching(fts_query, docs):
+            found.add(key)
+            if at_most is not None and len(found) >= at_most:
+                break
         return found
 
     def match(self, fts_queries: list[str], docs: set[str]) -> Iterator[tuple[str, Chunk, int]]:
@@ -593,12 +599,10 @@ class Index:
         outlines: dict[str, list[Chunk] | None] = {}
         given: set[int] = set()
         for tier, query in enumerate(fts_queries):
-            for (row,) in self.db.execute("SELECT rowid FROM text_fts WHERE text_fts MATCH ?", (query,)):
-                owner = self._locate(row)
-                if row in given or owner is None or owner[0] not in docs:
+            for row, key, i in self._matching(query, docs):
+                if row in given:
                     continue
                 given.add(row)
-                key, i = owner
                 if key not in outlines:  # the outline gives back the chunks the rows were made from
                     doc = self.outline(key)
                     outlines[key] = chunks(doc) if doc else None
