@@ -291,15 +291,15 @@ def _named(name: str | None, stem: str) -> bool:
 
 def _matches(entry: Entry, stem: str) -> int:
     """How well a place name (short_name of it) matches a document: 3 county; 2 a city's or a province's own
-    document (河北省 is the province's reports, not every county's in it); 1 title; 0 none."""
+    document (河北省 is the province's reports, not every county's in it); 1 title; 0 none. Asked only of the
+    documents Corpus.naming found holding the name."""
     place = entry.info.place
     if _named(place.county, stem):
         return 3
     if not place.county and (_named(place.city, stem) or (not place.city and _named(place.province, stem))):
         return 2
-    if len(stem) >= 2 and (stem in entry.info.title or (stem[:2] in f"{place.province}{place.city}{place.county}"
-                                                        and stem in place.full())):
-        return 1  # (full() only where the name can be in it)
+    if len(stem) >= 2 and (stem in entry.info.title or stem in place.full()):
+        return 1
     return 0
 
 
