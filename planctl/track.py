@@ -59,8 +59,9 @@ def place_reports(corpus: Corpus, entry: Entry) -> list[Entry]:
         # Documents whose place is unknown are not one place's: they are not put together.
         raise PlanctlError(f"{entry.id}: no place could be read from it, so its place's other documents cannot be "
                            "found; track and trend follow one place's plan and reports through a corpus")
-    same = [e for e in corpus if e.info.kind == "work report"
-            and ((code and e.info.place.code == code) or (not code and e.info.place.full() == name))]
+    # From the stored rows (code and place in full): an entry is made only for the place's reports.
+    same = [corpus.entry(i) for i, r in enumerate(corpus.listed()) if r.kind == "work report"
+            and ((code and r.code == code) or (not code and r.place == name))]
     return sorted(same, key=lambda e: (e.info.year or 0, e.id))
 
 
