@@ -267,7 +267,8 @@ def corpus_weights(tmap: ThemeMap, corpus: Corpus | None, extra: Sequence[Entry]
     of a large corpus alone (two plans more would change them by a hundredth and cost seconds for each new
     pair to count again); cached in the index."""
     sample = _sample(corpus)
-    named = {corpus.keys()[i]: i for i in sample} if corpus else {}  # a text in two files counts once
+    keys = corpus.keys() if corpus else []
+    named = {keys[i]: i for i in sample}  # a text in two files counts once
     plus = {e.key: e for e in extra if e.key not in named} if len(sample) < WEIGHT_SAMPLE else {}
     signature = hashlib.sha256("\n".join(sorted([*named, *plus])).encode()).hexdigest()[:16]
     cache_key = f"term-weights:{tmap.digest}:{signature}"
