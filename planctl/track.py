@@ -212,7 +212,7 @@ class Track:
 def track(corpus: Corpus, entry: Entry, imap: IndicatorMap) -> Track:
     """The plan's targets against the place's work reports."""
     if entry.info.kind != "five-year plan":
-        raise PlanctlError(f"{entry.id} is a {entry.info.kind}, not a five-year plan; track follows a plan's "
+        raise PlanctlError(f"{entry.id} is not a five-year plan (kind: {entry.info.kind}); track follows a plan's "
                            f"targets through the reports (`planctl trend` reads reports alone)")
     reports = place_reports(corpus, entry)
     if entry.info.period:

@@ -89,6 +89,9 @@ def test_track_follows_xinglongtais_plan_through_its_report():
 def test_track_needs_a_plan():
     result = CliRunner().invoke(cli, ["track", "兴隆台:2023"])
     assert result.exit_code == 1 and "not a five-year plan" in result.output
+    # one line, the kind named as it is read ("is a other" read wrong for a document of no known kind)
+    assert result.stderr == ("Error: 003_657c2d959349a28d is not a five-year plan (kind: work report); track follows "
+                             "a plan's targets through the reports (`planctl trend` reads reports alone)\n")
 
 
 def test_trend_needs_one_of_theme_or_indicator():
