@@ -6,7 +6,8 @@ For each size: generate the corpus (benchmarks/make_corpus.py), then time
 - `planctl index DIR`: throughput in MB/s of text indexed, and the peak memory of the process tree
   (the command and its worker processes together, sampled from /proc every 100 ms);
 - the same again with nothing changed;
-- `list`, `search 营商环境`, `compare A B --theme 营商环境`, `themes A`, `reuse A B` and `reuse A --corpus`
+- `list` (as CSV, and as the aligned text a terminal shows), `search 营商环境`,
+  `compare A B --theme 营商环境`, `themes A`, `reuse A B` and `reuse A --corpus`
   on the indexed corpus, start-up included (the median of five runs; the first runs of compare and of
   the two reuse queries, which fill their caches, are reported apart), and a bare
   `python -c "import click, rich.console, rich.table"` to weigh them against on the day.
@@ -91,8 +92,8 @@ def main() -> None:
     args = ap.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="planctl-scale-"))
     print(f"{'docs':>5} {'MB':>6} {'index s':>8} {'MB/s':>6} {'peak MB':>8} {'re-index ms':>11} {'list ms':>8} "
-          f"{'search ms':>9} {'compare 1st':>11} {'compare ms':>10} {'themes ms':>9} {'reuse ms (1st)':>8} "
-          f"{'reuse corpus ms (1st)':>15} {'bare ms':>7} {'index MB':>9}")
+          f"{'list text ms':>12} {'search ms':>9} {'compare 1st':>11} {'compare ms':>10} {'themes ms':>9} "
+          f"{'reuse ms (1st)':>8} {'reuse corpus ms (1st)':>15} {'bare ms':>7} {'index MB':>9}")
     for n in args.sizes:
         folder, cache = work / f"corpus{n}", work / f"cache{n}"
         shutil.rmtree(folder, ignore_errors=True)
@@ -106,6 +107,7 @@ def main() -> None:
         index_ms, peak = timed(["index", str(folder), "--quiet"], env, watch_memory=True)
         reindex = median(["index", str(folder), "--quiet"], env)
         listing = median(["list", "--format", "csv"], env)
+        listing_text = median(["list"], env)  # the aligned columns a terminal shows
         search = median(["search", "营商环境", "--format", "json"], env)
         a, b = places(folder)
         compare_args = ["compare", a, b, "--theme", "营商环境", "--format", "json"]
@@ -120,8 +122,9 @@ def main() -> None:
         bare = bare_start(env)
         db = sum(f.stat().st_size for f in cache.glob("index.sqlite*"))
         print(f"{n:>5} {size / 1e6:>6.1f} {index_ms / 1000:>8.1f} {size / 1e6 / (index_ms / 1000):>6.1f} "
-              f"{peak / 1e6:>8.0f} {reindex:>11.0f} {listing:>8.0f} {search:>9.0f} {first:>11.0f} {compare:>10.0f} "
-              f"{themes:>9.0f} {reuse:>8.0f} ({reuse_first:.0f}) {reuse_corpus:>15.0f} ({corpus_first:.0f}) "
+              f"{peak / 1e6:>8.0f} {reindex:>11.0f} {listing:>8.0f} {listing_text:>12.0f} "
+              f"{search:>9.0f} {first:>11.0f} {compare:>10.0f} {themes:>9.0f} "
+              f"{reuse:>8.0f} ({reuse_first:.0f}) {reuse_corpus:>15.0f} ({corpus_first:.0f}) "
               f"{bare:>7.0f} {db / 1e6:>9.0f}", flush=True)
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)

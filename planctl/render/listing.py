@@ -42,19 +42,22 @@ RICH_ROWS = 200  # above this, rich's table layout takes seconds; a plain aligne
 
 def list_plain(corpus: Corpus, width: int) -> str:
     """Columns padded by display width (a CJK character takes two cells), the title cut to fit the line."""
-    from rich.cells import cell_len, set_cell_size
+    from .cells import cell_width, fit
 
     rows = [LIST_HEADER, *_list_rows(corpus)]
     for row in rows[1:]:
         row[-1] = f"{int(row[-1]):,}"
+    used = [list(map(cell_width, row)) for row in rows]
     caps = {"id": 32, "place": 24}  # long ids and places are cut, so the title keeps some room
-    widths = [min(max(cell_len(r[i]) for r in rows), caps.get(name, 999)) for i, name in enumerate(LIST_HEADER)]
+    columns = zip(*used, strict=True)
+    widths = [min(max(column), caps.get(name, 999)) for name, column in zip(LIST_HEADER, columns, strict=True)]
     title = LIST_HEADER.index("title")
     widths[title] = max(10, min(widths[title], width - sum(w + 2 for i, w in enumerate(widths) if i != title)))
     lines = [f"{len(corpus)} documents in {corpus.root}"]
-    for row in rows:
-        cells = [set_cell_size(c, w) for c, w in zip(row, widths, strict=True)]
-        cells[-1] = " " * (widths[-1] - cell_len(row[-1])) + row[-1]  # sizes right-aligned
+    for row, sizes in zip(rows, used, strict=True):
+        cells = [text + " " * (w - n) if n <= w else fit(text, w)
+                 for text, w, n in zip(row, widths, sizes, strict=True)]
+        cells[-1] = row[-1].rjust(widths[-1])  # sizes (ASCII) right-aligned
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines) + "\n"
 
