@@ -150,18 +150,22 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("plan", metavar="PLAN")
 @click.option("--topics", is_flag=True, help="Show each section's topic phrases.")
 @click.option("--depth", type=click.IntRange(min=1), help="Show headings down to this level only.")
+@click.option("--corpus", type=click.Path(path_type=Path), envvar="PLANCTL_CORPUS", show_envvar=True,
+              help="Folder in which to find a plan named by place or id [default: the bundled sample corpus].")
 @output_options
-def outline(file: Path, topics: bool, depth: int | None, fmt: str | None, output: Path | None,
-            force: bool) -> None:
+def outline(plan: str, topics: bool, depth: int | None, corpus: Path | None, fmt: str | None,
+            output: Path | None, force: bool) -> None:
     """Print the outline of one plan or report: headings, sizes, topics, tables.
+
+    PLAN is a file (read as it is, corpus or not), or a place name or id of the corpus.
 
     \b
     Example:
       planctl outline plan.txt --topics --depth 2
-      planctl outline plan.txt --format json -o plan.json
+      planctl outline 兴隆台 --format json -o plan.json
     """
     from .documents import load_document
     from .output import check_target
@@ -169,9 +173,13 @@ def outline(file: Path, topics: bool, depth: int | None, fmt: str | None, output
 
     fmt = resolve_format(fmt, output)
     check_target(output, force)
-    doc = load_document(file)
+    if Path(plan).exists():
+        source, doc = plan, load_document(Path(plan))
+    else:
+        (entry,) = _resolve_all(_open(corpus), (plan,))
+        source, doc = entry.path, entry.doc
     for w in doc.warnings:
-        warn(f"{file}:{w.line}: {w.message}" if w.line else f"{file}: {w.message}")
+        warn(f"{source}:{w.line}: {w.message}" if w.line else f"{source}: {w.message}")
     emit(OutlineReport(doc, depth, topics), fmt, output, force)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SAMPLES
 
 from planctl.cli import cli
 
@@ -214,7 +215,7 @@ def test_output_format_follows_the_file_suffix(tmp_path):
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda d: d / "missing.txt", "no such file; check the path"),
+        (lambda d: d / "missing.txt", "no such file; check the path, or name the plan by place or id"),
         (lambda d: d, "is a folder; give a plan's text file, or use --corpus"),
         (lambda d: (d / "empty.txt", (d / "empty.txt").write_bytes(b""))[0], "the file is empty; nothing to outline"),
         (lambda d: (d / "a.pdf", (d / "a.pdf").write_bytes(b"%PDF-1.4\n"))[0],
@@ -227,6 +228,17 @@ def test_bad_files_get_one_clear_line(tmp_path, make, message):
     assert result.exit_code == 1
     assert result.stderr == f"Error: {path}: {message}{f' {path}' if message.endswith('--corpus') else ''}\n"
     assert result.stdout == ""
+
+
+def test_outline_takes_a_place_name_or_id_as_the_other_commands_do():
+    by_file = run("outline", str(SAMPLES["004"]), "--format", "json", "--depth", "1")
+    by_name = run("outline", "沙河口", "--format", "json", "--depth", "1")
+    by_id = run("outline", SAMPLES["004"].stem, "--format", "json", "--depth", "1")
+    assert by_file.exit_code == by_name.exit_code == by_id.exit_code == 0
+    assert by_name.stdout == by_id.stdout == by_file.stdout
+    assert json.loads(by_name.stdout)["title"].startswith("大连市沙河口区")
+    unknown = run("outline", "不存在的地方")
+    assert unknown.exit_code == 2 and unknown.stderr.startswith("Error: no document for “不存在的地方”")
 
 
 def test_corpus_option_and_environment(tmp_path, monkeypatch):
