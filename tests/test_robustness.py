@@ -40,6 +40,21 @@ def test_unusable_files_are_refused_in_one_line(name, message):
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"Error: {path}: {message}\n")
 
 
+@pytest.mark.parametrize(("bom", "name"), [(b"\xff\xfe\x00\x00", "UTF-32"), (b"\xfe\xff", "UTF-16"),
+                                           (b"\xef\xbb\xbf", "UTF-8")])
+def test_random_bytes_behind_a_byte_order_mark_are_refused(tmp_path, bom, name):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bom + random.Random(7).randbytes(3000))
+    result = run("outline", str(path))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1, "", f"Error: {path}: not a text document: it begins with a {name} byte-order mark but what follows is "
+               f"not {name} text, so it is a binary file, not a text document\n")
+    plan = "某某区国民经济和社会发展第十四个五年规划纲要\n第一章 优化营商环境\n营商环境持续优化。\n"
+    for encoding in ("utf-32", "utf-16", "utf-8-sig"):  # the same plan behind its mark is read
+        path.write_bytes(plan.encode(encoding))
+        assert "优化营商环境" in run("outline", str(path), "--format", "csv").stdout
+
+
 @pytest.mark.parametrize("name", ["gbk.txt", "big5.txt", "utf16.txt", "crlf_bom.txt", "mixed.txt"])
 def test_every_encoding_gives_the_same_outline(name):
     result = run("outline", str(FIXTURES / name), "--format", "csv")
