@@ -279,3 +279,21 @@ def test_markdown_escapes_pipes_and_markup():
     assert md.escape("a|b *c* [d] <e> `f`") == "a\\|b \\*c\\* \\[d\\] \\<e> \\`f\\`"
     table = md.table(["x", "y"], [["1|2", "line\nbreak"]])
     assert table.splitlines()[2] == "| 1\\|2 | line break |"
+
+
+def test_nothing_to_show_is_one_sentence_not_an_empty_table(tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    for name, chapter in (("a", "第一章 发展基础\n经济平稳。"), ("b", "第一章 农业发展\n粮食丰收。")):
+        (tmp_path / f"{name}.txt").write_text(f"某区十四五规划纲要\n{chapter}\n", encoding="utf-8")
+    nothing = "Nothing to align: no plan has a sub-heading, topic phrase or passage on this theme."
+    compare = ["compare", "a", "b", "--theme", "营商环境", "--corpus", str(tmp_path)]
+    text = run(*compare)
+    assert text.exit_code == 0 and nothing in text.stdout and "sim" not in text.stdout
+    markdown = run(*compare, "--format", "markdown").stdout
+    assert f"## Aligned items\n\n{nothing}\n\n## Terms" in markdown
+    html = run(*compare, "--format", "html").stdout
+    assert f'<p class="legend">{nothing}</p>' in html and "<table class=\"aligned\">" not in html
+    related = run("reuse", "a", "--corpus", str(tmp_path))
+    assert related.exit_code == 0
+    assert related.stdout.splitlines()[-1] == "No other document of the corpus shares text with it."
+    assert "┏" not in related.stdout and "direction" not in related.stdout

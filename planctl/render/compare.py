@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 BLANK = "—"
+NOTHING_ALIGNED = "Nothing to align: no plan has a sub-heading, topic phrase or passage on this theme."
 
 
 def _sim(value: float | None) -> str:
@@ -72,7 +73,7 @@ def theme_markdown(c: ThemeComparison) -> str:
     out += ["## Aligned items", ""]
     header = [*labels, "similarity"]
     rows = [[cell.display if cell else BLANK for cell in r.cells] + [_sim(r.similarity)] for r in c.rows]
-    out += [md.table(header, rows), ""]
+    out += [md.table(header, rows) if rows else NOTHING_ALIGNED, ""]
     out += ["## Terms", ""]
     out.append(f"- Shared by all: {md.escape(_terms(c.shared))}")
     for label, terms in zip(labels, c.distinctive, strict=True):
@@ -128,7 +129,9 @@ def theme_rich(c: ThemeComparison, console: Console) -> list[RenderableType]:
         sections.add_row(escape(plan.label), "\n".join(lines) or f"[red]{BLANK} nothing on this theme[/]")
     parts.append(sections)
     min_col = 16
-    if console.width >= len(labels) * min_col + 8:
+    if not c.rows:
+        parts.append(Text(NOTHING_ALIGNED, style="dim"))
+    elif console.width >= len(labels) * min_col + 8:
         table = Table(show_header=True, header_style="bold", show_lines=True, expand=False)
         for label in labels:
             table.add_column(escape(label), overflow="fold", ratio=1)

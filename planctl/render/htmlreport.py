@@ -102,6 +102,8 @@ def _theme_comparison(c: ThemeComparison, context: Context) -> str:
         items = [{"path": path_text(s.path), "where": s.path[-1].where, "why": section_note(s)} for s in found]
         items += [{"path": passage_line(tp), "where": "", "why": ""} for tp in c.loose(index)]
         sections.append({"label": plan.label, "items": items})
+    from .compare import NOTHING_ALIGNED
+
     rows = []
     for n, row in enumerate(c.rows):
         diffs = c.diffs[n] if c.diffs else [None] * len(row.cells)
@@ -113,6 +115,7 @@ def _theme_comparison(c: ThemeComparison, context: Context) -> str:
         [_plan_source(p) for p in c.plans], theme=c.theme, terms=terms, sections=sections, rows=rows,
         labels=[p.label for p in c.plans], shared="、".join(t.term for t in c.shared) or BLANK,
         distinctive=["、".join(t.term for t in ts) or BLANK for ts in c.distinctive], has_diffs=bool(c.diffs),
+        nothing_aligned=NOTHING_ALIGNED,
     )
 
 

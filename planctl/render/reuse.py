@@ -127,12 +127,15 @@ def related_text(r: RelatedReport, fmt: str) -> str:
 def related_rich(r: RelatedReport) -> RenderableType:
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"Text reuse around {escape(_label(r.entry))}", header_style="bold")
+    title = f"Text reuse around {escape(_label(r.entry))}"
+    rows = _related_rows(r)
+    if not rows:
+        return Text.from_markup(f"[bold]{title}[/]\nNo other document of the corpus shares text with it.")
+    table = Table(title=title, header_style="bold")
     for name in RELATED_HEADER:
         table.add_column(name, overflow="fold", justify="right" if name in ("year", "share", "passages") else "left")
-    for row in _related_rows(r):
+    for row in rows:
         table.add_row(*[escape(c) for c in row])
-    if not table.rows:
-        table.caption = "No other document of the corpus shares text with it."
     return table
