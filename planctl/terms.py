@@ -32,11 +32,21 @@ _WORD = re.compile(rf"^([{CJK}]{{2,}}|[A-Za-z][A-Za-z0-9]+|\d+[A-Za-z]+)$")
 
 @lru_cache(maxsize=1)
 def _jieba() -> Any:
+    import sys
     import warnings
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # jieba's import pulls pkg_resources, which warns
-        import jieba
+    # jieba finds its own files through pkg_resources when it can import it (0.2 s, and a deprecation
+    # warning); when it cannot, it opens them beside its module, which is all it needs.
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import jieba
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
 
     jieba.setLogLevel(logging.WARNING)
     return jieba
