@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import difflib
 import logging
+import marshal
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, BinaryIO
 
 from .text import CJK
 
@@ -30,6 +31,17 @@ COMMON_WORDS = frozenset({
 _WORD = re.compile(rf"^([{CJK}]{{2,}}|[A-Za-z][A-Za-z0-9]+|\d+[A-Za-z]+)$")
 
 
+class _WholeFileMarshal:
+    """marshal for jieba's dictionary cache: marshal.load(file) reads a 9 MB file object by object (1.3-1.6 s
+    here), marshal.loads of the file's bytes takes 0.4-0.6 s. The same data either way."""
+
+    dump = staticmethod(marshal.dump)
+
+    @staticmethod
+    def load(file: BinaryIO) -> Any:
+        return marshal.loads(file.read())
+
+
 @lru_cache(maxsize=1)
 def _jieba() -> Any:
     import sys
@@ -47,6 +59,7 @@ def _jieba() -> Any:
     finally:
         if blocked:
             del sys.modules["pkg_resources"]
+    jieba.marshal = _WholeFileMarshal
 
     jieba.setLogLevel(logging.WARNING)
     return jieba
