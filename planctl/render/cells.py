@@ -1,10 +1,10 @@
 """Terminal cell widths (a Chinese character takes two cells), fast for the text of plans.
 
 rich measures any text exactly but character by character: some 20 microseconds a cell of a listing, or
-seconds for a corpus of 20,000 documents. The text of plans — ASCII, CJK, full-width forms and the usual
-punctuation — is measured here with two patterns instead (a text's width is its length plus the length of its runs
-of wide characters). Any other text goes to rich. tests/test_render.py checks every character of
-both classes against rich.
+seconds for a corpus of 20,000 documents. The text of plans (ASCII, CJK, full-width forms, the usual
+punctuation) is measured here with two patterns instead: its width is its length plus the length of its
+runs of wide characters. Any other text goes to rich. tests/test_render.py checks every character of both
+classes against rich.
 """
 
 from __future__ import annotations

@@ -94,7 +94,7 @@ def _page(template: str, context: Context, title: str, sources: list[dict[str, A
 
 def _theme_comparison(c: ThemeComparison, context: Context) -> str:
     from ..compare import path_text
-    from .compare import passage_line, section_note
+    from .compare import NOTHING_ALIGNED, passage_line, section_note
 
     terms = [*c.theme.names, *c.theme.keywords]
     sections = []
@@ -102,8 +102,6 @@ def _theme_comparison(c: ThemeComparison, context: Context) -> str:
         items = [{"path": path_text(s.path), "where": s.path[-1].where, "why": section_note(s)} for s in found]
         items += [{"path": passage_line(tp), "where": "", "why": ""} for tp in c.loose(index)]
         sections.append({"label": plan.label, "items": items})
-    from .compare import NOTHING_ALIGNED
-
     rows = []
     for n, row in enumerate(c.rows):
         diffs = c.diffs[n] if c.diffs else [None] * len(row.cells)
