@@ -10,6 +10,7 @@ classes against rich.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Two cells each in rich: CJK punctuation (less 〪-〯, marks of no width), kana, ideographs, full-width forms.
 WIDE = ("\u3000-\u3029\u3030-\u303e\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -42,10 +43,22 @@ def fit(text: str, width: int) -> str:
         from rich.cells import set_cell_size
 
         return set_cell_size(text, width)
-    kept = min(len(text), width)  # a character takes one cell or two: no more than `width` of them fit
-    used = cell_width(text[:kept])
-    while used > width:  # drop half the excess in characters (their cells: at least that, at most all of it)
-        drop = (used - width + 1) // 2
-        kept -= drop
-        used -= cell_width(text[kept:kept + drop])
-    return text[:kept] + " " * (width - used)
+    marked = text.translate(_marked())  # each wide character followed by a mark: one character a cell
+    cut = marked[:width]
+    if marked[width] == _MARK:  # the last character kept is wide and would show one of its two cells
+        cut = cut[:-1] + " "
+    return cut.replace(_MARK, "")
+
+
+_MARK = "\x00"  # not in either class, so never in a text measured here
+
+
+@lru_cache(maxsize=1)
+def _marked() -> list[int | str]:
+    """A str.translate table that puts a mark after each wide character (15 ms to build)."""
+    spans = [(ord(a), ord(b)) for a, b in re.findall(r"(.)-(.)", WIDE, flags=re.S)]
+    table: list[int | str] = list(range(max(b for _, b in spans) + 1))
+    for a, b in spans:
+        for code in range(a, b + 1):
+            table[code] = chr(code) + _MARK
+    return table
