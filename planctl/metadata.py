@@ -153,6 +153,8 @@ def _claims(head: str, title: str) -> list[_Claim]:
         claims.append(_Claim(None, 6, m.start() if m else 0, NATIONAL))
     names = _names_in(head)
     for k, (start, end, codes, kind) in enumerate(names):
+        if _inside_a_word(head, start, end, k > 0 and names[k - 1][1] == start):
+            continue
         after = head[end : end + 24]
         # A chain of names (保定市清苑区2023年政府工作报告) gives the cue to its last, most specific, name.
         chained = k + 1 < len(names) and names[k + 1][0] == end
@@ -172,6 +174,19 @@ def _claims(head: str, title: str) -> list[_Claim]:
         for unit in _settle(units, chain_names, head):
             claims.append(_Claim(unit, weight + (2 if in_title else 0), start, written))
     return claims
+
+
+# What may stand just before a place name in an opening: 2023年东区政府工作报告, 在城区第十届人民代表大会.
+_BEFORE_A_NAME = frozenset("年在于对及和与的是向")
+
+
+def _inside_a_word(text: str, start: int, end: int, chained: bool) -> bool:
+    """A two-character name (城区, 东区, 矿区) found inside a longer name the gazetteer does not know: 昌光城区,
+    永东区. Such a name follows its city (阳泉市城区), stands first, or follows a word that may precede it."""
+    if end - start != 2 or start == 0 or chained:
+        return False
+    before = text[start - 1]
+    return "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_A_NAME
 
 
 def _settle(units: list[Division], chain: set[str], text: str) -> list[Division]:

@@ -78,6 +78,21 @@ def test_a_unit_the_gazetteer_does_not_know_is_named_as_written_under_its_known_
     assert (doc.place.full(), doc.place.level, doc.place.code) == ("辽宁省大连市金普新区", "county", None)
 
 
+@pytest.mark.parametrize(("opening", "full", "code"), [
+    # a two-character county (城区, 东区) at the end of a name the gazetteer does not know is not that county
+    ("昌光城区国民经济和社会发展第十四个五年规划纲要\n", "昌光城区", None),
+    ("永东区2023年政府工作报告\n", "永东区", None),
+    ("(辽宁省)山顺市永东区国民经济和社会发展十四五规划\n", "辽宁省山顺市永东区", None),
+    # but it is after its city, first, or after a word that may precede a name
+    ("阳泉市城区2023年政府工作报告\n", "山西省阳泉市城区", "140302"),
+    ("攀枝花市东区国民经济和社会发展第十四个五年规划纲要\n", "四川省攀枝花市东区", "510402"),
+    ("2023年东区政府工作报告\n", "四川省攀枝花市东区", "510402"),
+])
+def test_a_short_county_name_inside_an_unknown_name_is_not_that_county(opening, full, code):
+    place = parse_text(opening + BODY).place
+    assert (place.full(), place.level, place.code) == (full, "county", code)
+
+
 def test_an_old_name_in_an_old_report_keeps_its_spelling_and_the_units_code():
     text = "徐水县2010年政府工作报告\n2010年2月4日在徐水县第十四届人民代表大会第四次会议上\n各位代表:\n" + BODY
     doc = parse_text(text)
