@@ -17,7 +17,7 @@ from functools import lru_cache
 from .gazetteer import Division, load, stem
 from .numerals import cn_to_int
 from .outline import Document, LineWarning, Place
-from .text import HAN
+from .text import HAN, is_cjk
 
 HEAD_CHARS = 3000  # the opening of a document: title, delivery line, speaker, first paragraphs
 HEAD_LINES = 60
@@ -186,7 +186,7 @@ def _inside_a_word(text: str, start: int, end: int, chained: bool) -> bool:
     if end - start != 2 or start == 0 or chained:
         return False
     before = text[start - 1]
-    return "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_A_NAME
+    return is_cjk(before) and before not in _BEFORE_A_NAME
 
 
 def _settle(units: list[Division], chain: set[str], text: str) -> list[Division]:
