@@ -36,14 +36,13 @@ def cell_width(text: str) -> int:
 def fit(text: str, width: int) -> str:
     """The text padded with spaces, or cut, to exactly `width` cells (a wide character that would be cut in
     half is left out and replaced by a space)."""
-    used = cell_width(text)
-    if used <= width:
-        return text + " " * (width - used)
-    if not _KNOWN.fullmatch(text):
+    if not text.isascii() and not _KNOWN.fullmatch(text):
         from rich.cells import set_cell_size
 
         return set_cell_size(text, width)
     marked = text.translate(_marked())  # each wide character followed by a mark: one character a cell
+    if len(marked) <= width:
+        return text + " " * (width - len(marked))
     cut = marked[:width]
     if marked[width] == _MARK:  # the last character kept is wide and would show one of its two cells
         cut = cut[:-1] + " "
