@@ -47,9 +47,9 @@ def resolve_format(fmt: str | None, output: Path | None) -> str:
 def emit(result: Any, fmt: str, output: Path | None, force: bool) -> None:
     """The one way a command's result leaves planctl: rendered in the format asked, printed on the terminal
     (rich) or written to stdout or -o (Markdown, JSON, CSV, HTML)."""
-    import gc
     from datetime import date
 
+    from .collector import paused
     from .output import write_text
     from .render import Context, render
 
@@ -64,11 +64,8 @@ def emit(result: Any, fmt: str, output: Path | None, force: bool) -> None:
     )
     # Rendering makes many objects and no garbage: the collector's passes over them were a third of the time
     # of a 20,000-document listing.
-    gc.disable()
-    try:
+    with paused():
         out = render(result, fmt, context)
-    finally:
-        gc.enable()
     if isinstance(out, str):
         write_text(out, output, force)
         _warn_if_in_corpus(output, (root.obj or {}).get("corpus"))

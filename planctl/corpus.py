@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import marshal
 import os
@@ -16,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .collector import paused
 from .documents import SUFFIXES, load_document
 from .errors import PlanctlError, PlanctlUsageError
 from .index import DocInfo, Index, Progress, UpdateReport
@@ -154,20 +154,19 @@ class Corpus:
     def entry(self, i: int) -> Entry:
         """The i-th document of the listing, made once (it keeps its outline once loaded)."""
         if i not in self._made:
-            r = self.listing.row(i)
-            self._made[i] = Entry(r[0], r[1], r[2], DocInfo.from_row(r[2:]), self.index)
+            self._made[i] = self._entry_of(self.listing.row(i))
         return self._made[i]
+
+    def _entry_of(self, r: tuple[Any, ...]) -> Entry:
+        return Entry(r[0], r[1], r[2], DocInfo.from_row(r[2:]), self.index)
 
     def __iter__(self) -> Iterator[Entry]:
         if len(self._made) < len(self):  # every entry at once, block by block
-            made, index = self._made, self.index
-            gc.disable()  # 60,000 new objects and no garbage: the collector's passes over them halve the speed
-            try:
+            made = self._made
+            with paused():  # 60,000 new objects and no garbage: the collector's passes over them halve the speed
                 for i, r in enumerate(self.listing.rows()):
                     if i not in made:
-                        made[i] = Entry(r[0], r[1], r[2], DocInfo.from_row(r[2:]), index)
-            finally:
-                gc.enable()
+                        made[i] = self._entry_of(r)
         return (self._made[i] for i in range(len(self)))
 
     @property

@@ -290,3 +290,16 @@ def test_a_missing_file_named_as_a_plan_says_so():
     )
     # a file name of the corpus still works without its folder
     assert run("targets", SAMPLES["004"].name, "--format", "csv").exit_code == 0
+
+
+def test_making_every_entry_inside_a_rendering_leaves_the_collector_paused_until_the_rendering_ends(folder):
+    import gc
+
+    from planctl.collector import paused
+
+    corpus = open_corpus(folder)
+    assert gc.isenabled()
+    with paused():  # as cli.emit renders `list --format json`, which makes every entry
+        assert len(corpus.entries) == 5
+        assert not gc.isenabled()
+    assert gc.isenabled()
