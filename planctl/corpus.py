@@ -101,9 +101,10 @@ class Listing:
     @classmethod
     def of(cls, found: list[tuple[Any, ...]], skipped: list[tuple[str, str]]) -> Listing:
         """From (id, path, *DocInfo.row()) of each document."""
-        infos = [DocInfo.from_row(r[2:]) for r in found]
-        rows = [(*r, info.place.full()) for r, info in zip(found, infos, strict=True)]
-        columns = [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], [_haystack(i) for i in infos]]
+        rows = [(*r, DocInfo.from_row(r[2:]).place.full()) for r in found]
+        # A place name matches only in the title or the place in full (see _matches): its haystack is those two.
+        haystack = [f"{x.title}\x1f{x.place}" for x in map(Listed._make, rows)]
+        columns = [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], haystack]
         blocks = [rows[i:i + cls.BLOCK] for i in range(0, len(rows), cls.BLOCK)]
         return cls([zlib.compress(marshal.dumps(part), 1) for part in (*columns, *blocks)], len(rows), skipped)
 
@@ -130,11 +131,6 @@ class Listing:
     def row(self, i: int) -> tuple[Any, ...]:
         """The i-th document's fields, as in Listed."""
         return self._part(self.HAYSTACK + 1 + i // self.BLOCK)[i % self.BLOCK]
-
-
-def _haystack(info: DocInfo) -> str:
-    p = info.place
-    return f"{info.title}\x1f{p.full()}\x1f{p.province or ''}{p.city or ''}{p.county or ''}"
 
 
 @dataclass
