@@ -35,6 +35,14 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+def without_bom(data: bytes) -> bytes:
+    """The bytes after a byte-order mark, if they begin with one (an editor may save an empty file as one)."""
+    for bom, _ in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):]
+    return data
+
+
 # Magic numbers of files people give by mistake, with what to do instead.
 _BINARY_MAGIC = (
     # PDF and Word files are read before decoding (documents.py); what reaches here is something else.

@@ -75,7 +75,9 @@ def read_bytes(path: Path) -> bytes:
 def load_document(path: Path | str) -> Document:
     path = Path(path)
     data = read_bytes(path)
-    if not data.strip():
+    from .decoding import without_bom
+
+    if not without_bom(data).strip():
         raise PlanctlError(f"{path}: the file is empty; nothing to outline")
     doc = parse_data(data, os.fspath(path))
     if not doc.sections and not doc.preamble and not doc.front_matter and not doc.tables:

@@ -55,6 +55,15 @@ def test_random_bytes_behind_a_byte_order_mark_are_refused(tmp_path, bom, name):
         assert "优化营商环境" in run("outline", str(path), "--format", "csv").stdout
 
 
+@pytest.mark.parametrize("content", [b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n  \n", b"\xff\xfe"])
+def test_a_file_of_nothing_but_a_byte_order_mark_is_empty(tmp_path, content):
+    path = tmp_path / "blank.txt"
+    path.write_bytes(content)
+    result = run("outline", str(path))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1, "", f"Error: {path}: the file is empty; nothing to outline\n")
+
+
 @pytest.mark.parametrize("name", ["gbk.txt", "big5.txt", "utf16.txt", "crlf_bom.txt", "mixed.txt"])
 def test_every_encoding_gives_the_same_outline(name):
     result = run("outline", str(FIXTURES / name), "--format", "csv")
