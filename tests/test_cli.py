@@ -323,3 +323,11 @@ def test_nothing_to_show_is_one_sentence_not_an_empty_table(tmp_path, monkeypatc
     assert related.exit_code == 0
     assert related.stdout.splitlines()[-1] == "No other document of the corpus shares text with it."
     assert "┏" not in related.stdout and "direction" not in related.stdout
+
+
+def test_a_corpus_of_one_document_is_listed_as_one_document(tmp_path):
+    (tmp_path / "a.txt").write_text("某区2023年政府工作报告\n一、工作回顾\n经济增长5%。\n", encoding="utf-8")
+    text = run("list", "--corpus", str(tmp_path)).stdout
+    assert text.splitlines()[0].strip() == f"1 document in {tmp_path}"
+    html = run("list", "--corpus", str(tmp_path), "--format", "html").stdout
+    assert f"<h1>1 document in {tmp_path}</h1>" in html

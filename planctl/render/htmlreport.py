@@ -200,9 +200,9 @@ def _suggest(r: Any, context: Context) -> str:
 
 
 def _listing(r: Any, context: Context) -> str:
-    from .listing import LIST_HEADER, _list_rows
+    from .listing import LIST_HEADER, _list_rows, list_title
 
-    return _page("table.html", context, f"{len(r.corpus.entries)} documents in {r.corpus.root}", [],
+    return _page("table.html", context, list_title(r.corpus), [],
                  header=LIST_HEADER, rows=_list_rows(r.corpus), numeric={"year", "chars"}, note="")
 
 

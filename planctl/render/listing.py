@@ -21,6 +21,11 @@ def _list_rows(corpus: Corpus) -> list[list[str]]:
     return [[r.id, r.place, r.level or "", r.kind, str(r.year or ""), r.title, str(r.chars)] for r in corpus.listed()]
 
 
+def list_title(corpus: Corpus) -> str:
+    n = len(corpus)
+    return f"{n} document{'' if n == 1 else 's'} in {corpus.root}"
+
+
 def list_text(corpus: Corpus, fmt: str) -> str:
     if fmt == "json":
         docs = [
@@ -53,7 +58,7 @@ def list_plain(corpus: Corpus, width: int) -> str:
     widths = [min(max(column), caps.get(name, 999)) for name, column in zip(LIST_HEADER, columns, strict=True)]
     title = LIST_HEADER.index("title")
     widths[title] = max(10, min(widths[title], width - sum(w + 2 for i, w in enumerate(widths) if i != title)))
-    lines = [f"{len(corpus)} documents in {corpus.root}"]
+    lines = [list_title(corpus)]
     for row, sizes in zip(rows, used, strict=True):
         cells = [text + " " * (w - n) if n <= w else fit(text, w)
                  for text, w, n in zip(row, widths, sizes, strict=True)]
@@ -66,7 +71,7 @@ def list_rich(corpus: Corpus) -> Table:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"{len(corpus.entries)} documents in {escape(str(corpus.root))}", header_style="bold")
+    table = Table(title=escape(list_title(corpus)), header_style="bold")
     for name in LIST_HEADER:
         table.add_column(name, overflow="fold", justify="right" if name == "chars" else "left",
                          no_wrap=name in ("id", "year", "chars"))
