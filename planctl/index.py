@@ -15,7 +15,9 @@ One database file (in the user's cache folder; $PLANCTL_INDEX or $PLANCTL_CACHE_
   no text is stored twice). A document's chunks have consecutive row ids from `docs.first_row`;
 - `blobs`: other derived data (theme classifications, segmented words) keyed by content key;
 - `listings`: per corpus folder, what its last scan found and the documents it lists, so a command on
-  an unchanged folder of 20,000 files reads one row instead of building 20,000 from the tables.
+  an unchanged folder of 20,000 files reads one row instead of building 20,000 from the tables;
+- `folders`: per corpus folder, the time, subfolders and plans of each folder under it, so a folder
+  whose time has not changed is not listed again (its plans are still stat'ed one by one).
 
 Parsing runs in worker processes; this process only hashes, stores and indexes.
 """
@@ -51,6 +53,7 @@ CHUNK = 600  # characters of a section's text in one full-text row: fewer chunks
 OVERLAP = 16  # characters shared by the pieces of a line cut in two
 BATCH_SECONDS = 10.0  # commit at least this often, so an interrupted run keeps what it indexed
 PARALLEL_FROM = 8  # parse in worker processes from this many new documents on
+SETTLED_NS = 5_000_000_000  # a folder time this old is trusted: twice FAT's 2 s clock, and a margin
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]  # (done, total) of the documents being parsed
@@ -223,31 +226,63 @@ def parse_job(job: tuple[str, str]) -> Parsed:
 # -- scanning a folder -----------------------------------------------------------------------------
 
 
-def scan(root: Path) -> list[tuple[str, int, int]]:
+# folder -> (its modification time, its subfolders, the names of its plans), as a scan listed it
+Folders = dict[str, tuple[int, list[str], list[str]]]
+
+
+def scan(root: Path, known: Folders | None = None) -> tuple[list[tuple[str, int, int]], Folders]:
     """(path, size, mtime_ns) of every plan under a folder, subfolders included, in the order the file system
-    lists them (the same for an unchanged folder: an unchanged scan is how a listing is known still true)."""
+    lists them (the same for an unchanged folder: an unchanged scan is how a listing is known still true),
+    and what to pass as `known` next time.
+
+    Every plan is stat'ed, so a file changed in place is seen. A folder is listed again only if its
+    modification time is not the one `known` holds: adding, removing or renaming an entry sets it (POSIX
+    asks it of every file system). Only times older than SETTLED_NS are remembered, since on a coarse clock
+    (FAT's two seconds, a kernel tick) a change just after the listing leaves the folder's time as it was."""
+    known = known or {}
+    settled = time.time_ns() - SETTLED_NS
     found: list[tuple[str, int, int]] = []
+    folders: Folders = {}
     stack = [os.fspath(root)]
     while stack:
         folder = stack.pop()
         try:
-            with os.scandir(folder) as listed:
-                entries = list(listed)
+            mtime = os.stat(folder).st_mtime_ns  # before the listing: a change during it makes the time differ
+            was = known.get(folder)
+            subfolders, names = (was[1], was[2]) if was and was[0] == mtime else _listed(folder)
         except OSError:
             continue
-        for entry in entries:
+        if mtime < settled:
+            folders[folder] = (mtime, subfolders, names)
+        stack.extend(subfolders)
+        prefix = folder if folder.endswith(os.sep) else folder + os.sep  # as os.scandir joins them
+        for name in names:
+            path = prefix + name
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            found.append((path, st.st_size, st.st_mtime_ns))
+    return found, folders
+
+
+def _listed(folder: str) -> tuple[list[str], list[str]]:
+    """The subfolders (as paths) and plan file names of one folder; hidden entries skipped."""
+    subfolders: list[str] = []
+    names: list[str] = []
+    with os.scandir(folder) as listed:
+        for entry in listed:
             name = entry.name
             if name[0] == ".":
                 continue
             try:
                 if entry.is_dir():
-                    stack.append(entry.path)
+                    subfolders.append(entry.path)
                 elif is_plan_name(name):
-                    st = entry.stat()
-                    found.append((entry.path, st.st_size, st.st_mtime_ns))
+                    names.append(name)
             except OSError:
                 continue
-    return found
+    return subfolders, names
 
 
 @dataclass
@@ -282,8 +317,9 @@ CREATE TABLE IF NOT EXISTS outlines (id INTEGER PRIMARY KEY, outline BLOB);
 CREATE VIRTUAL TABLE IF NOT EXISTS text_fts USING fts5(terms, content='', tokenize='ascii', detail=none);
 CREATE TABLE IF NOT EXISTS blobs (key TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE IF NOT EXISTS listings (root TEXT PRIMARY KEY, scanned BLOB, entries BLOB);
+CREATE TABLE IF NOT EXISTS folders (root TEXT PRIMARY KEY, state BLOB);
 """
-_DROP = ["meta", "files", "docs", "outlines", "sections", "sections_fts", "text_fts", "blobs", "listings"]
+_DROP = ["meta", "files", "docs", "outlines", "sections", "sections_fts", "text_fts", "blobs", "listings", "folders"]
 
 
 class Index:
@@ -458,7 +494,7 @@ class Index:
         started = time.perf_counter()
         root_key = os.fspath(root.resolve())
         report = UpdateReport()
-        on_disk = scan(root)
+        on_disk = self._scan(root, root_key)
         report.files = len(on_disk)
         scanned = marshal.dumps(on_disk, 2)  # version 2 writes no back-references: equal scans, equal bytes
         if self.db.execute("SELECT 1 FROM listings WHERE root = ? AND scanned = ?", (root_key, scanned)).fetchone():
@@ -530,6 +566,21 @@ class Index:
         return report
 
     # -- listings -----------------------------------------------------------------------------------
+
+    def _scan(self, root: Path, root_key: str) -> list[tuple[str, int, int]]:
+        """`scan` of a folder, given what the last scan of it found of its subfolders, and kept for the next."""
+        row = self.db.execute("SELECT state FROM folders WHERE root = ?", (root_key,)).fetchone()
+        known = None
+        if row:
+            with suppress(Exception):  # a damaged state: every folder is listed
+                known = marshal.loads(row[0])
+        if not isinstance(known, dict):
+            known = None
+        on_disk, folders = scan(root, known)
+        if folders != known:
+            with suppress(sqlite3.Error):  # only a cache
+                self.db.execute("INSERT OR REPLACE INTO folders VALUES (?, ?)", (root_key, marshal.dumps(folders)))
+        return on_disk
 
     def _list(self, root: str, scanned: bytes) -> None:
         """Remember the scan that found the folder as indexed; its listing is made by the next `listing`."""

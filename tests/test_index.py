@@ -51,6 +51,64 @@ def test_second_open_parses_nothing_and_changes_are_picked_up(folder):
     assert db.execute("SELECT COUNT(*) FROM text_fts_docsize").fetchone()[0] == rows  # no full-text row left behind
 
 
+def _age(root: Path, seconds: int = 60) -> None:
+    """Set every folder's time a minute back, as if the corpus had been left alone since."""
+    for folder in [root, *(p for p in root.rglob("*") if p.is_dir())]:
+        t = folder.stat().st_mtime_ns - seconds * 10**9
+        os.utime(folder, ns=(t, t))
+
+
+def test_a_folder_whose_time_has_not_changed_is_not_listed_again(folder, monkeypatch):
+    import planctl.index
+
+    listed: list[str] = []
+    real = planctl.index._listed
+    monkeypatch.setattr(planctl.index, "_listed", lambda f: listed.append(f) or real(f))
+    open_corpus(folder)
+    assert len(listed) == 3  # the corpus and its two subfolders
+    listed.clear()
+    open_corpus(folder)
+    assert len(listed) == 3  # times of the last few seconds are not trusted: a coarse clock may not move
+    _age(folder)
+    open_corpus(folder)
+    listed.clear()
+    again = open_corpus(folder)
+    assert listed == [] and again.report.files == 5
+
+    # Every change is still seen: a file changed in place, one added, one removed, a new subfolder.
+    changed = folder / "others" / SAMPLES["004"].name
+    changed.write_bytes(changed.read_bytes() + "\n五、附则\n本规划自印发之日起实施。\n".encode())
+    shutil.copy(SAMPLES["002"], folder / "others" / "copy_of_002.txt")
+    (folder / "盘锦" / SAMPLES["000"].name).unlink()
+    (folder / "new" / "deeper").mkdir(parents=True)
+    shutil.copy(SAMPLES["001"], folder / "new" / "deeper" / "copy_of_001.txt")
+    listed.clear()
+    seen = open_corpus(folder)
+    assert (seen.report.files, seen.report.parsed, seen.report.reused, seen.report.removed) == (6, 1, 2, 1)
+    assert sorted(Path(f).name for f in listed) == ["deeper", "new", "others", "plans", "盘锦"]
+
+
+def test_a_recent_folder_is_listed_again_even_if_its_time_is_the_same(folder):
+    """On a coarse clock a file added just after a listing leaves the folder's time unchanged."""
+    open_corpus(folder)
+    city = folder / "盘锦"
+    before = city.stat().st_mtime_ns
+    shutil.copy(SAMPLES["002"], city / "copy_of_002.txt")
+    os.utime(city, ns=(before, before))
+    assert open_corpus(folder).report.files == 6
+
+
+def test_a_damaged_folder_state_lists_every_folder(folder):
+    open_corpus(folder)
+    _age(folder)
+    index = open_corpus(folder).index
+    index.db.execute("UPDATE folders SET state = x'00ff'")
+    before = folder.stat().st_mtime_ns
+    shutil.copy(SAMPLES["002"], folder / "copy_of_002.txt")
+    os.utime(folder, ns=(before, before))  # found only by listing the folder
+    assert open_corpus(folder, index).report.files == 6
+
+
 def test_the_stored_listing_gives_back_every_document_block_by_block(folder, monkeypatch):
     from planctl.corpus import Listing
 
