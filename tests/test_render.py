@@ -5,7 +5,7 @@ import re
 import pytest
 from rich.cells import cell_len, set_cell_size
 
-from planctl.render.cells import NARROW, WIDE, cell_width, fit
+from planctl.render.cells import NARROW, WIDE, cell_width, fit, pad, widths
 
 
 def characters(ranges: str) -> list[str]:
@@ -18,12 +18,14 @@ def characters(ranges: str) -> list[str]:
 def test_every_character_of_a_class_has_the_width_rich_gives_it(ranges, cells):
     wrong = [hex(ord(c)) for c in characters(ranges) if cell_len(c) != cells]
     assert wrong == []
+    # What the byte counts rest on: the wide characters are exactly those from U+3000 on.
+    assert all((ord(c) >= 0x3000) == (cells == 2) for c in characters(ranges))
 
 
 TEXTS = [
     "", "abc", "营商环境", "2022年政府工作报告", "《沈阳市国民经济和社会发展第十四个五年规划》",
     "“十四五”时期·GDP增长6%", "ａｂｃ１２３（全角）", "①②③ → ■", "03175_永湖嘉_000_19feb183ca538f64",
-    "emoji 🙂 and é", "한국어", "〪mark",
+    "emoji 🙂 and é", "한국어", "〪mark", "a\x01control\tcharacter",
 ]
 
 
@@ -32,3 +34,11 @@ def test_a_text_measures_and_fits_as_rich_measures_and_fits_it(text):
     assert cell_width(text) == cell_len(text)
     for width in range(0, cell_len(text) + 3):
         assert fit(text, width) == set_cell_size(text, width), width
+
+
+@pytest.mark.parametrize("column", [TEXTS, [t for t in TEXTS if t.isascii() or "营" in t], ["a\x01b", "营商"], []])
+def test_a_column_measures_and_fits_as_its_texts_one_by_one(column):
+    sizes = widths(column)
+    assert sizes == [cell_len(t) for t in column]
+    for width in range(0, max(sizes, default=0) + 2):
+        assert pad(column, sizes, width) == [set_cell_size(t, width) for t in column], width

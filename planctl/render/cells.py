@@ -2,15 +2,14 @@
 
 rich measures any text exactly but character by character: some 20 microseconds a cell of a listing, or
 seconds for a corpus of 20,000 documents. The text of plans (ASCII, CJK, full-width forms, the usual
-punctuation) is measured here with two patterns instead: its width is its length plus the length of its
-runs of wide characters. Any other text goes to rich. tests/test_render.py checks every character of both
-classes against rich.
+punctuation) is measured here from its bytes instead: its width is its length plus its number of wide
+characters, and every wide character is at U+3000 or above. Any other text goes to rich.
+tests/test_render.py checks every character of both classes against rich.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # Two cells each in rich: CJK punctuation (less 〪-〯, marks of no width), kana, ideographs, full-width forms.
 WIDE = ("\u3000-\u3029\u3030-\u303e\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -20,44 +19,53 @@ WIDE = ("\u3000-\u3029\u3030-\u303e\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00
 NARROW = "\x20-\x7e\u00a1-\u00ff\u2010-\u2027\u2030-\u205e\u2100-\u21ff\u2460-\u24ff\u2500-\u25fc"
 
 _KNOWN = re.compile(f"[{NARROW}{WIDE}]*")
-_WIDE_RUNS = re.compile(f"[{WIDE}]+")
+# Of the two classes, the wide characters are exactly those from U+3000 on: UTF-8 writes them with a lead
+# byte E3-EF, UTF-16 with a high byte 30-FF. So text of the two classes is measured and cut by bytes.
+_SEP = "\x01"  # joins the texts of a column measured together; in neither class
+_OTHER = re.compile(f"[^{NARROW}{WIDE}{_SEP}]")
+_NOT_WIDE_LEAD = bytes(b for b in range(256) if not 0xE3 <= b <= 0xEF and b != ord(_SEP))
+_CELLS = bytes.maketrans(bytes(range(256)), b"n" * 0x30 + b"W" * 0xD0)  # UTF-16 high byte -> first cell
 
 
 def cell_width(text: str) -> int:
-    if text.isascii():
+    if text.isascii() and text.isprintable():
         return len(text)
     if _KNOWN.fullmatch(text):
-        return len(text) + sum(map(len, _WIDE_RUNS.findall(text)))
+        return len(text) + len(text.encode().translate(None, _NOT_WIDE_LEAD))
     from rich.cells import cell_len
 
     return cell_len(text)
 
 
+def widths(texts: list[str]) -> list[int]:
+    """cell_width of each text: a column of a listing is encoded once and every byte but the lead bytes of
+    wide characters deleted, leaving each text's count of them between the separators."""
+    joined = _SEP.join(texts)
+    if not _OTHER.search(joined):
+        wide = joined.encode().translate(None, _NOT_WIDE_LEAD).split(_SEP.encode())
+        if len(wide) == len(texts):  # else a text held the separator itself
+            return [len(text) + len(w) for text, w in zip(texts, wide, strict=True)]
+    return list(map(cell_width, texts))
+
+
 def fit(text: str, width: int) -> str:
     """The text padded with spaces, or cut, to exactly `width` cells (a wide character that would be cut in
     half is left out and replaced by a space)."""
-    if not text.isascii() and not _KNOWN.fullmatch(text):
+    if not (text.isascii() and text.isprintable()) and not _KNOWN.fullmatch(text):
         from rich.cells import set_cell_size
 
         return set_cell_size(text, width)
-    marked = text.translate(_marked())  # each wide character followed by a mark: one character a cell
-    if len(marked) <= width:
-        return text + " " * (width - len(marked))
-    cut = marked[:width]
-    if marked[width] == _MARK:  # the last character kept is wide and would show one of its two cells
-        cut = cut[:-1] + " "
-    return cut.replace(_MARK, "")
+    head = text[: width + 1]  # no more characters fit; the one after them tells whether the text is cut
+    cells = head.encode("utf-16-le")[1::2].translate(_CELLS).replace(b"W", b"Wm")  # a byte a cell
+    if len(cells) <= width:
+        return head + " " * (width - len(cells))
+    kept = width - cells.count(b"m", 0, width)  # characters starting in the first `width` cells
+    if cells[width] == ord("m"):  # the last of them is wide and would show one of its two cells
+        return head[: kept - 1] + " "
+    return head[:kept]
 
 
-_MARK = "\x00"  # not in either class, so never in a text measured here
-
-
-@lru_cache(maxsize=1)
-def _marked() -> list[int | str]:
-    """A str.translate table that puts a mark after each wide character (15 ms to build)."""
-    spans = [(ord(a), ord(b)) for a, b in re.findall(r"(.)-(.)", WIDE, flags=re.S)]
-    table: list[int | str] = list(range(max(b for _, b in spans) + 1))
-    for a, b in spans:
-        for code in range(a, b + 1):
-            table[code] = chr(code) + _MARK
-    return table
+def pad(texts: list[str], sizes: list[int], width: int) -> list[str]:
+    """fit(text, width) of each text, given its width (from `widths`)."""
+    return [text + " " * (width - n) if n <= width else fit(text, width)
+            for text, n in zip(texts, sizes, strict=True)]

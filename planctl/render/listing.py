@@ -47,23 +47,20 @@ RICH_ROWS = 200  # above this, rich's table layout takes seconds; a plain aligne
 
 def list_plain(corpus: Corpus, width: int) -> str:
     """Columns padded by display width (a CJK character takes two cells), the title cut to fit the line."""
-    from .cells import cell_width, fit
+    from .cells import pad, widths
 
     rows = [LIST_HEADER, *_list_rows(corpus)]
     for row in rows[1:]:
         row[-1] = f"{int(row[-1]):,}"
-    used = [list(map(cell_width, row)) for row in rows]
+    columns = [list(column) for column in zip(*rows, strict=True)]
+    sizes = [widths(column) for column in columns]
     caps = {"id": 32, "place": 24}  # long ids and places are cut, so the title keeps some room
-    columns = zip(*used, strict=True)
-    widths = [min(max(column), caps.get(name, 999)) for name, column in zip(LIST_HEADER, columns, strict=True)]
+    fitted = [min(max(used), caps.get(name, 999)) for name, used in zip(LIST_HEADER, sizes, strict=True)]
     title = LIST_HEADER.index("title")
-    widths[title] = max(10, min(widths[title], width - sum(w + 2 for i, w in enumerate(widths) if i != title)))
-    lines = [list_title(corpus)]
-    for row, sizes in zip(rows, used, strict=True):
-        cells = [text + " " * (w - n) if n <= w else fit(text, w)
-                 for text, w, n in zip(row, widths, sizes, strict=True)]
-        cells[-1] = row[-1].rjust(widths[-1])  # sizes (ASCII) right-aligned
-        lines.append("  ".join(cells).rstrip())
+    fitted[title] = max(10, min(fitted[title], width - sum(w + 2 for i, w in enumerate(fitted) if i != title)))
+    cells = [pad(column, used, w) for column, used, w in zip(columns, sizes, fitted, strict=True)]
+    cells[-1] = [text.rjust(fitted[-1]) for text in columns[-1]]  # sizes (ASCII) right-aligned
+    lines = [list_title(corpus), *("  ".join(row).rstrip() for row in zip(*cells, strict=True))]
     return "\n".join(lines) + "\n"
 
 
