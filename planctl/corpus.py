@@ -273,7 +273,7 @@ def _rank(entry: Entry) -> tuple[int, int]:
 @cache
 def _short(name: str) -> str:
     """short_name, once per name: a lookup asks it of every document of the corpus."""
-    from .metadata import short_name  # its patterns are compiled on import: only when a name is looked up
+    from .gazetteer import short_name
 
     return short_name(name)
 

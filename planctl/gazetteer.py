@@ -71,6 +71,15 @@ def stem(name: str, level: str) -> str:
     return name
 
 
+def short_name(name: str) -> str:
+    """兴隆台区 → 兴隆台, 辽宁省 → 辽宁, 延边朝鲜族自治州 → 延边; two-character names keep their suffix."""
+    for level in ("province", "county"):
+        shorter = stem(name, level)
+        if shorter != name:
+            return shorter
+    return name
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     text = resources.files("planctl.config").joinpath("divisions.tsv").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import Division, load, stem
+from .gazetteer import Division, load, short_name
 from .numerals import cn_to_int
 from .outline import Document, LineWarning, Place
 from .text import HAN, is_cjk
@@ -94,15 +94,6 @@ class _Claim:
 
 
 @lru_cache(maxsize=4096)
-def short_name(name: str) -> str:
-    """兴隆台区 → 兴隆台, 辽宁省 → 辽宁, 延边朝鲜族自治州 → 延边; two-character names keep their suffix."""
-    for level in ("province", "county"):
-        shorter = stem(name, level)
-        if shorter != name:
-            return shorter
-    return name
-
-
 @lru_cache(maxsize=1)
 def _scan_names() -> tuple[dict[str, tuple[list[str], str]], dict[str, int]]:
     """Every name worth finding in a text → (codes, "full" | "variant" | "short"), and for each first two

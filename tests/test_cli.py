@@ -268,6 +268,16 @@ def test_help_does_not_import_heavy_modules():
     assert out.strip().splitlines()[-1] == "[]"
 
 
+def test_naming_a_plan_of_an_indexed_corpus_does_not_import_the_parser():
+    # the parser's modules compile dozens of patterns on import; a lookup in the index needs none of them
+    code = ("import sys\nfrom planctl.corpus import open_corpus, resolve\n"
+            "corpus = open_corpus()\n"
+            "print(resolve(corpus, '沙河口').entry.info.place.county, 'planctl.metadata' in sys.modules)")
+    subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)  # indexes the samples if need be
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["沙河口区", "False"]
+
+
 def test_jieba_segments_without_pkg_resources():
     # jieba imports pkg_resources when it can (0.2 s of every first word diff); it reads its files without it
     code = ("import sys\nfrom planctl.terms import tokenize\n"
