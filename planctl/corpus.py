@@ -8,12 +8,12 @@ import os
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast
 
 from .collector import paused
 from .documents import SUFFIXES, load_document
@@ -22,6 +22,7 @@ from .index import DocInfo, Index, Progress, UpdateReport
 from .outline import Document
 
 CORPUS_ENV = "PLANCTL_CORPUS"
+T = TypeVar("T")
 KIND_ORDER = {"five-year plan": 0, "work report": 1, "other": 2}
 
 
@@ -92,11 +93,12 @@ class Listing:
     ID, PATH, KEY, HAYSTACK = range(4)
     BLOCK = 256  # rows per stored block
 
-    def __init__(self, parts: list[bytes], size: int, skipped: list[tuple[str, str]]) -> None:
+    def __init__(self, parts: list[bytes], size: int, skipped: list[tuple[str, str]], digest: str = "") -> None:
         self._parts = parts
         self._read: dict[int, list[Any]] = {}
         self.size = size
         self.skipped = skipped
+        self.digest = digest  # of the stored bytes: equal digests, the same listing
 
     @classmethod
     def of(cls, found: list[tuple[Any, ...]], skipped: list[tuple[str, str]]) -> Listing:
@@ -114,7 +116,7 @@ class Listing:
     @classmethod
     def from_bytes(cls, data: bytes) -> Listing:
         size, parts, skipped = marshal.loads(data)
-        return cls(parts, size, skipped)
+        return cls(parts, size, skipped, hashlib.blake2b(data, digest_size=16).hexdigest())
 
     def _part(self, i: int) -> list[Any]:
         if i not in self._read:
@@ -172,6 +174,19 @@ class Corpus:
     def listed(self) -> Iterator[Listed]:
         """Every document as stored, in listing order: quicker than entries when only printed."""
         return map(Listed._make, self.listing.rows())
+
+    def kept(self, kind: str, version: str, make: Callable[[], T]) -> T:
+        """make(), kept in the index until the listing changes (a file added, removed, renamed or edited) or
+        `version` does: one value of each kind per folder, so nothing stale piles up."""
+        name = f"{kind}:{self.root.resolve()}"
+        stamp = (version, self.listing.digest)
+        stored = self.index.get(name)
+        if self.listing.digest and isinstance(stored, tuple) and len(stored) == 2 and stored[0] == stamp:
+            return cast(T, stored[1])
+        value = make()
+        if self.listing.digest:
+            self.index.put(name, (stamp, value))
+        return value
 
     def keys(self) -> list[str]:
         """The content key of each document, in listing order."""

@@ -341,6 +341,31 @@ def test_a_long_listing_is_plain_aligned_text(monkeypatch):
     assert rows[1].endswith("47,981")
 
 
+def test_the_long_listing_is_kept_until_a_file_or_the_width_changes(folder, monkeypatch):
+    from planctl.render import listing
+
+    monkeypatch.setattr(listing, "RICH_ROWS", 2)
+    laid_out: list[int] = []
+    real = listing._plain
+    monkeypatch.setattr(listing, "_plain", lambda corpus, width: laid_out.append(width) or real(corpus, width))
+
+    def shown(columns: str) -> str:
+        monkeypatch.setenv("COLUMNS", columns)
+        return run("list", "--corpus", str(folder)).stdout
+
+    first = shown("100")
+    assert shown("100") == first and laid_out == [100]  # the second time read back
+    assert shown("60") != first and laid_out == [100, 60]
+    csv = run("list", "--corpus", str(folder), "--format", "csv").stdout
+    assert run("list", "--corpus", str(folder), "--format", "csv").stdout == csv
+    moved = folder / "others" / SAMPLES["004"].name
+    moved.rename(moved.with_name("renamed.txt"))  # the same content: only its id changes
+    after = shown("60")
+    assert laid_out == [100, 60, 60] and "renamed" in after and SAMPLES["004"].stem not in after
+    csv = run("list", "--corpus", str(folder), "--format", "csv").stdout
+    assert "renamed" in csv and SAMPLES["004"].stem not in csv
+
+
 def test_a_missing_file_named_as_a_plan_says_so():
     result = run("targets", "/nowhere/plan.txt")
     assert (result.exit_code, result.stderr) == (
