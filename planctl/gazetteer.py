@@ -71,6 +71,7 @@ def stem(name: str, level: str) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)
 def short_name(name: str) -> str:
     """兴隆台区 → 兴隆台, 辽宁省 → 辽宁, 延边朝鲜族自治州 → 延边; two-character names keep their suffix."""
     for level in ("province", "county"):

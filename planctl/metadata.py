@@ -93,7 +93,6 @@ class _Claim:
     written: str  # the name as the text writes it
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=1)
 def _scan_names() -> tuple[dict[str, tuple[list[str], str]], dict[str, int]]:
     """Every name worth finding in a text → (codes, "full" | "variant" | "short"), and for each first two
