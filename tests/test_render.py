@@ -36,7 +36,17 @@ def test_a_text_measures_and_fits_as_rich_measures_and_fits_it(text):
         assert fit(text, width) == set_cell_size(text, width), width
 
 
-@pytest.mark.parametrize("column", [TEXTS, [t for t in TEXTS if t.isascii() or "营" in t], ["a\x01b", "营商"], []])
+KNOWN = TEXTS[:9]  # of the two classes only
+
+
+def test_a_column_of_the_two_classes_is_measured_from_its_bytes_alone(monkeypatch):
+    from planctl.render import cells
+
+    monkeypatch.setattr(cells, "cell_width", lambda text: pytest.fail(f"{text!r} measured one by one"))
+    assert widths(KNOWN) == [cell_len(t) for t in KNOWN]
+
+
+@pytest.mark.parametrize("column", [TEXTS, KNOWN, ["a\x01b", "营商"], []])
 def test_a_column_measures_and_fits_as_its_texts_one_by_one(column):
     sizes = widths(column)
     assert sizes == [cell_len(t) for t in column]
