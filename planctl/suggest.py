@@ -47,7 +47,7 @@ class Suggestions:
 
 
 def suggest(tmap: ThemeMap, theme: Theme, corpus: Corpus, limit: int = 30) -> Suggestions:
-    """The words that most mark the theme's passages in the corpus (an even sample of a large one)."""
+    """The words that most mark the theme's passages in the corpus (a sample of a large one)."""
     entries = sample_entries(corpus)
     weights = corpus_weights(tmap, corpus)
     on: Counter[str] = Counter()

@@ -178,3 +178,41 @@ def test_suggestions_are_new_words_that_mark_the_theme():
         assert w["on_theme"] >= 3 and w["z"] > 0
     zs = [w["z"] for w in data["words"]]
     assert zs == sorted(zs, reverse=True)
+
+
+def test_a_large_corpus_samples_by_content_so_a_new_file_changes_the_weights_little(tmp_path, monkeypatch):
+    """Term weights are counted on a sample of a large corpus: adding a file may swap one document of it (its
+    features counted), never the whole sample; the others' counts are read back, not made again."""
+    import shutil
+
+    from conftest import SAMPLES
+
+    from planctl import passage_themes as pt
+
+    monkeypatch.setattr(pt, "WEIGHT_SAMPLE", 3)  # as 200 of thousands
+    root = tmp_path / "plans"
+    root.mkdir()
+    for path in SAMPLES.values():
+        shutil.copy(path, root / path.name)
+    tmap = load_theme_map()
+    before = open_corpus(root)
+    sampled = {before.keys()[i] for i in pt._sample(before)}
+    assert sampled == set(sorted(before.keys())[:3])
+    corpus_weights(tmap, before)
+
+    featured: list[str] = []
+    swapped = 0
+    real = pt.features_for
+    monkeypatch.setattr(pt, "features_for", lambda t, doc, key, c: featured.append(key) or real(t, doc, key, c))
+    for n in range(4):  # new texts; their keys fall where they may
+        text = SAMPLES["002"].read_text(encoding="utf-8") + f"\n十、附则\n本规划自印发之日起实施({n})。\n"
+        (root / f"new_{n}.txt").write_text(text, encoding="utf-8")
+        after = open_corpus(root)
+        now = {after.keys()[i] for i in pt._sample(after)}
+        assert len(now - sampled) <= 1 and now == set(sorted(after.keys())[:3])
+        featured.clear()
+        corpus_weights(tmap, after)
+        assert set(featured) == now - sampled  # only the document new to the sample
+        swapped = swapped + 1 if now != sampled else swapped
+        sampled = now
+    assert swapped  # the case that matters was seen
