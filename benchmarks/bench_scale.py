@@ -9,7 +9,9 @@ For each size: generate the corpus (benchmarks/make_corpus.py), then time
 - `list` (as CSV, and as the aligned text a terminal shows), `search 营商环境`,
   `compare A B --theme 营商环境`, `themes A`, `reuse A B` and `reuse A --corpus`
   on the indexed corpus, start-up included (the median of five runs; the first runs of compare and of
-  the two reuse queries, which fill their caches, are reported apart), and a bare
+  the two reuse queries, which fill their caches, are reported apart), `compare` again right after a
+  file is added and right after it is removed (one run each: the corpus checked, parsed and listed
+  again), and a bare
   `python -c "import click, rich.console, rich.table"` to weigh them against on the day.
 Bytecode is written on a warm-up run first, as `pip install` does.
 Goals (issue 5): index >= 5 MB/s; no-change re-index of 3,000 documents < 2 s; list, search and
@@ -93,7 +95,8 @@ def main() -> None:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="planctl-scale-"))
     print(f"{'docs':>5} {'MB':>6} {'index s':>8} {'MB/s':>6} {'peak MB':>8} {'re-index ms':>11} {'list ms':>8} "
           f"{'list text ms':>12} {'search ms':>9} {'compare 1st':>11} {'compare ms':>10} {'themes ms':>9} "
-          f"{'reuse ms (1st)':>8} {'reuse corpus ms (1st)':>15} {'bare ms':>7} {'index MB':>9}")
+          f"{'reuse ms (1st)':>8} {'reuse corpus ms (1st)':>15} {'compare after +1/-1 file':>24} {'bare ms':>7} "
+          f"{'index MB':>9}")
     for n in args.sizes:
         folder, cache = work / f"corpus{n}", work / f"cache{n}"
         shutil.rmtree(folder, ignore_errors=True)
@@ -119,13 +122,22 @@ def main() -> None:
         reuse = median(["reuse", a, b, "--format", "json"], env)
         corpus_first, _ = timed(["reuse", a, "--format", "json"], env)
         reuse_corpus = median(["reuse", a, "--format", "json"], env, repeat=3)  # one plan: against the corpus
+        # A file added, then removed: the next compare checks, parses and lists the corpus again, and may count
+        # the term weights of a changed sample.
+        added = folder / "added_by_bench.txt"
+        source = next(folder.rglob("*.txt"))
+        text = source.read_text(encoding="utf-8") + "\n十、附则\n本规划自印发之日起实施。\n"  # a new text
+        added.write_text(text, encoding="utf-8")
+        after_add, _ = timed(compare_args, env)
+        added.unlink()
+        after_remove, _ = timed(compare_args, env)
         bare = bare_start(env)
         db = sum(f.stat().st_size for f in cache.glob("index.sqlite*"))
         print(f"{n:>5} {size / 1e6:>6.1f} {index_ms / 1000:>8.1f} {size / 1e6 / (index_ms / 1000):>6.1f} "
               f"{peak / 1e6:>8.0f} {reindex:>11.0f} {listing:>8.0f} {listing_text:>12.0f} "
               f"{search:>9.0f} {first:>11.0f} {compare:>10.0f} {themes:>9.0f} "
               f"{reuse:>8.0f} ({reuse_first:.0f}) {reuse_corpus:>15.0f} ({corpus_first:.0f}) "
-              f"{bare:>7.0f} {db / 1e6:>9.0f}", flush=True)
+              f"{after_add:>13.0f} / {after_remove:<8.0f} {bare:>7.0f} {db / 1e6:>9.0f}", flush=True)
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
 
