@@ -175,18 +175,27 @@ class Corpus:
         """Every document as stored, in listing order: quicker than entries when only printed."""
         return map(Listed._make, self.listing.rows())
 
+    def recalled(self, kind: str, stamp: object) -> Any:
+        """The value `remember` kept of this kind for this folder, if it was kept with this stamp; else None."""
+        stored = self.index.get(f"{kind}:{self.root.resolve()}")
+        return stored[1] if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == stamp else None
+
+    def remember(self, kind: str, stamp: object, value: object) -> None:
+        """Keep a value for this folder in the index, with what it holds for (`stamp`): one value of each kind
+        per folder, the last replacing the one before, so nothing stale piles up."""
+        self.index.put(f"{kind}:{self.root.resolve()}", (stamp, value))
+
     def kept(self, kind: str, version: str, make: Callable[[], T]) -> T:
         """make(), kept in the index until the listing changes (a file added, removed, renamed or edited) or
-        `version` does: one value of each kind per folder, so nothing stale piles up."""
-        name = f"{kind}:{self.root.resolve()}"
+        `version` does."""
+        if not self.listing.digest:  # a listing not read from the index
+            return make()
         stamp = (version, self.listing.digest)
-        stored = self.index.get(name)
-        if self.listing.digest and isinstance(stored, tuple) and len(stored) == 2 and stored[0] == stamp:
-            return cast(T, stored[1])
-        value = make()
-        if self.listing.digest:
-            self.index.put(name, (stamp, value))
-        return value
+        value = self.recalled(kind, stamp)
+        if value is None:
+            value = make()
+            self.remember(kind, stamp, value)
+        return cast(T, value)
 
     def keys(self) -> list[str]:
         """The content key of each document, in listing order."""

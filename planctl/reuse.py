@@ -415,10 +415,9 @@ class CorpusCounts:
         self.corpus = corpus
         self.keys = set(corpus.keys())
         self.enough = formula_threshold(len(self.keys))
-        self.name = f"stretch-counts:{corpus.root.resolve()}"
         self.digest = corpus.digest
-        stored = corpus.index.get(self.name)
-        self.counts: dict[str, int] = stored[1] if isinstance(stored, tuple) and stored[0] == self.digest else {}
+        stored = corpus.recalled("stretch-counts", self.digest)
+        self.counts: dict[str, int] = stored if isinstance(stored, dict) else {}
         self.added = 0
 
     def __call__(self, stretch: str) -> int:
@@ -436,7 +435,7 @@ class CorpusCounts:
             return
         if len(self.counts) > COUNTS_KEPT:  # the latest counted are kept
             self.counts = dict(list(self.counts.items())[-COUNTS_KEPT // 2:])
-        self.corpus.index.put(self.name, (self.digest, self.counts))
+        self.corpus.remember("stretch-counts", self.digest, self.counts)
         self.added = 0
 
 
