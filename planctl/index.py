@@ -8,7 +8,7 @@ One database file (in the user's cache folder; $PLANCTL_INDEX or $PLANCTL_CACHE_
   `list` and name lookup need, and (in `outlines`) the pickled outline, loaded only for the plans a
   command uses;
 - `text_fts`: an FTS5 index of the character bigrams (营商环境 → 营商 商环 环境) of each chunk of text
-  (a section's heading and up to CHUNK characters of its text), so a search of two or more characters
+  (a section's heading and some of its text: fulltext.py), so a search of two or more characters
   uses the index. It records which chunks hold a term, not where (detail=none): a third of the size
   of a positional index, which was as large as the corpus. A chunk holding every bigram of a word
   may still not hold the word, so callers check the chunk's text (`chunks()` of the outline gives it:
@@ -35,7 +35,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -43,14 +43,12 @@ from typing import Any, TypeVar
 from . import __version__
 from .documents import is_plan_name, load_document, read_bytes
 from .errors import PlanctlError
+from .fulltext import Chunk, chunks, rows
 from .outline import Document, Place
-from .text import terms
 
 CACHE_ENV = "PLANCTL_CACHE_DIR"
 INDEX_ENV = "PLANCTL_INDEX"
 SCHEMA = 4
-CHUNK = 600  # characters of a section's text in one full-text row: fewer chunks holding a word's bigrams apart
-OVERLAP = 16  # characters shared by the pieces of a line cut in two
 BATCH_SECONDS = 10.0  # commit at least this often, so an interrupted run keeps what it indexed
 PARALLEL_FROM = 8  # parse in worker processes from this many new documents on
 SETTLED_NS = 5_000_000_000  # a folder time this old is trusted: twice FAT's 2 s clock, and a margin
@@ -90,38 +88,6 @@ def content_key(data: bytes) -> str:
     return f"{code_fingerprint()}:{hashlib.sha256(data).hexdigest()}"
 
 
-# -- full-text terms -------------------------------------------------------------------------------
-
-HEADING_MARK = "§"  # a term of the chunk's heading is indexed a second time with this mark before it
-
-
-def fts_query(word: str, in_heading: bool = False, fragment: bool = False) -> str:
-    """The FTS5 query for the chunks that may hold a word (in their heading): those with every one of its
-    terms ("" if it has none). The index keeps no positions, so the chunk's text must confirm it.
-
-    A lone Chinese character is a term only where it stands alone in the text (水), not in 股市 or 全面, so
-    a query with other terms leaves it out: A股 asks for "a", and 振兴，全 (cut from 振兴，全面) for 振兴. A
-    fragment (text cut from a longer one: reuse's stretches and probes) may also begin or end in part of a
-    Latin word (G网络 cut from 5G网络); its Latin words at either end are left out likewise, and a fragment
-    with no other term has no query."""
-    found = terms(word)
-    if fragment and len(found) > 1 and found[0].isascii():
-        found = found[1:]
-    if fragment and len(found) > 1 and found[-1].isascii():
-        found = found[:-1]
-    kept = [t for t in found if len(t) > 1 or t.isascii()] or ([] if fragment else found)
-    mark = HEADING_MARK if in_heading else ""
-    return " AND ".join(f'"{mark}{t}"' for t in dict.fromkeys(kept))
-
-
-def chunk_terms(chunk: Chunk) -> str:
-    """A chunk's distinct terms, and its heading's marked: without positions or counts (bm25 is no use), a
-    heading is what tells a section on a subject from a passing mention."""
-    found = dict.fromkeys(terms(f"{chunk.heading}\n{chunk.text}"))
-    found.update((HEADING_MARK + t, None) for t in terms(chunk.heading))
-    return " ".join(found)
-
-
 # -- what is stored per document -------------------------------------------------------------------
 
 
@@ -153,49 +119,6 @@ class DocInfo:
         return cls(r[0], r[1], Place(*r[2:7]), *r[7:12])
 
 
-@dataclass(frozen=True)
-class Chunk:
-    """A piece of a section as the full-text index sees it: the section's heading and some of its text."""
-
-    line: int  # of the section (of the first paragraph before any heading)
-    path: str  # the section's headings, outermost first, joined by " > "; "" before the first heading
-    heading: str
-    text: str
-
-
-def _pieces(lines: list[str]) -> Iterator[str]:
-    """Lines gathered into pieces of about CHUNK characters; a longer line is cut with an overlap, so that
-    any stretch of up to OVERLAP characters lies whole in some piece."""
-    piece: list[str] = []
-    size = 0
-    for line in lines:
-        while len(line) > 2 * CHUNK:
-            yield "\n".join([*piece, line[:CHUNK]])
-            piece, size = [], 0
-            line = line[CHUNK - OVERLAP:]
-        if piece and size + len(line) > CHUNK:
-            yield "\n".join(piece)
-            piece, size = [], 0
-        piece.append(line)
-        size += len(line) + 1
-    if piece:
-        yield "\n".join(piece)
-
-
-def chunks(doc: Document) -> list[Chunk]:
-    """The document's text in the full-text index's rows, in order (row id = the document's first row + i)."""
-    out: list[Chunk] = []
-    if doc.preamble:
-        line = doc.preamble[0].line
-        out += [Chunk(line, "", "", piece) for piece in _pieces([p.text for p in doc.preamble])]
-    for path, section in doc.walk():
-        where = " > ".join(s.heading for s in path)
-        own = section.own_text()
-        out += [Chunk(section.line, where, section.heading, piece)
-                for piece in (_pieces(own.split("\n")) if own else [""])]
-    return out
-
-
 @dataclass
 class Parsed:
     """A worker's result for one file: the document's row, or the one-line reason it was refused."""
@@ -208,8 +131,8 @@ class Parsed:
     terms: list[str] = field(default_factory=list)  # of each chunk, in order
 
 
-def parse_job(job: tuple[str, str]) -> Parsed:
-    """Parse one file (in a worker process): its outline, metadata and full-text rows."""
+def parse_job(job: tuple[str, str], vectorise: bool = False) -> Parsed:
+    """Parse one file (in a worker process): its outline, metadata and full-text rows (see fulltext.rows)."""
     path, key = job
     try:
         doc = load_document(Path(path))
@@ -220,7 +143,7 @@ def parse_job(job: tuple[str, str]) -> Parsed:
     info = DocInfo.of(doc, key)
     # Compressed here, in the worker: half the bytes for the single writer to store (zlib level 1 is cheap).
     outline = zlib.compress(pickle.dumps(doc, protocol=5), 1)
-    return Parsed(path, key, None, info, outline, [chunk_terms(c) for c in chunks(doc)])
+    return Parsed(path, key, None, info, outline, rows(chunks(doc), vectorise))
 
 
 # -- scanning a folder -----------------------------------------------------------------------------
@@ -483,7 +406,7 @@ class Index:
             doc = self.outline(key)
             if doc is not None:  # a contentless index forgets a row given the terms it was stored with
                 self.db.executemany("INSERT INTO text_fts(text_fts, rowid, terms) VALUES ('delete', ?, ?)",
-                                    enumerate(map(chunk_terms, chunks(doc)), first))
+                                    enumerate(rows(chunks(doc), len(gone) >= PARALLEL_FROM), first))
             self.db.execute("DELETE FROM docs WHERE id = ?", (ident,))
             self.db.execute("DELETE FROM outlines WHERE id = ?", (ident,))
         if gone:
@@ -609,7 +532,7 @@ class Index:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            yield from pool.map(parse_job, jobs, chunksize=4)
+            yield from pool.map(partial(parse_job, vectorise=True), jobs, chunksize=4)
 
     # -- search ----------------------------------------------------------------------------------------
 

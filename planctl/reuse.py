@@ -422,7 +422,7 @@ class CorpusCounts:
 
     def __call__(self, stretch: str) -> int:
         if stretch not in self.counts:
-            from .index import fts_query
+            from .fulltext import fts_query
 
             query = fts_query(stretch, fragment=True)
             found = self.corpus.index.documents_matching(query, self.keys, self.enough) if query else set()
@@ -479,7 +479,7 @@ def _related(corpus: Corpus, a: Entry, limit: int) -> tuple[list[Related], list[
     pa = _passages_of(a)
     hits: Counter[str] = Counter()
     too_common = formula_threshold(len(others))
-    from .index import fts_query
+    from .fulltext import fts_query
 
     formula: set[int] = set()  # A's passages whose every probe is in many documents: formula
     for p in pa:

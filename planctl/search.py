@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from .corpus import Corpus, Entry
 from .errors import PlanctlUsageError
-from .index import Chunk
-from .index import fts_query as word_query
+from .fulltext import Chunk
+from .fulltext import fts_query as word_query
 from .themes import Theme, ThemeMap
 
 SNIPPET_CONTEXT = 40  # characters either side of the match

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 # CJK Unified Ideographs with Extension A, and the compatibility ideographs: the characters of a plan.
-CJK = "\u3400-\u9fff\uf900-\ufaff"
+CJK_BLOCKS = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))  # first and last code point of each
+CJK = "".join(f"{chr(first)}-{chr(last)}" for first, last in CJK_BLOCKS)  # as a regex character class
 # The unified ideographs alone, for patterns of words (indicator names, place names) in simplified text.
 HAN = "\u4e00-\u9fff"
 

@@ -12,7 +12,8 @@ from conftest import SAMPLES
 from test_cli import run
 
 from planctl.corpus import open_corpus, resolve
-from planctl.index import Index, chunks, fts_query
+from planctl.fulltext import chunks, fts_query
+from planctl.index import Index
 from planctl.parser import parse_bytes
 from planctl.text import terms
 
