@@ -94,9 +94,11 @@ class _Claim:
 
 
 @lru_cache(maxsize=1)
-def _scan_names() -> tuple[dict[str, tuple[list[str], str]], dict[str, int]]:
-    """Every name worth finding in a text → (codes, "full" | "variant" | "short"), and for each first two
-    characters of a name the length of the longest name that starts with them.
+def _scan_names() -> tuple[dict[str, tuple[list[str], str]], dict[str, int], re.Pattern[str]]:
+    """Every name worth finding in a text → (codes, "full" | "variant" | "short"); for each first two
+    characters of a name the length of the longest name that starts with them; and a pattern for where a
+    name may start (a first character of some name followed by a second character of some name), which
+    skips most positions of a text in C.
 
     Short forms without a suffix (兴隆台, 宁夏) are kept, but count only where an issuer's cue follows
     or, for a text that never names its issuer, beside a mention of their province or city."""
@@ -109,18 +111,24 @@ def _scan_names() -> tuple[dict[str, tuple[list[str], str]], dict[str, int]]:
     prefixes: dict[str, int] = {}
     for name in table:
         prefixes[name[:2]] = max(prefixes.get(name[:2], 0), len(name))
-    return table, prefixes
+
+    def one_of(chars: set[str]) -> str:
+        return "[" + "".join(map(re.escape, sorted(chars))) + "]"
+
+    may_start = re.compile(f"(?={one_of({p[0] for p in prefixes})}{one_of({p[1] for p in prefixes})})")
+    return table, prefixes, may_start
 
 
 def _names_in(text: str) -> list[tuple[int, int, list[str], str]]:
     """(start, end, codes, kind) of each division name in the text, longest first at each position."""
-    table, prefixes = _scan_names()
+    table, prefixes, may_start = _scan_names()
     found = []
     i = 0
     n = len(text)
-    while i < n - 1:
+    while m := may_start.search(text, i):
+        i = m.start()
         longest = prefixes.get(text[i : i + 2])
-        if longest:  # most positions start no name: one look-up
+        if longest:  # most positions the pattern finds start no name: one look-up
             for size in range(min(longest, n - i), 1, -1):
                 hit = table.get(text[i : i + size])
                 if hit is not None:

@@ -78,8 +78,10 @@ _CJK_CHAR = re.compile(f"[{HAN}]")
 def is_traditional(text: str) -> bool:
     """True when enough characters change under traditional-to-simplified conversion."""
     sample = text[:6000]
-    cjk = len(_CJK_CHAR.findall(sample))
     converted = _converter().convert(sample)
+    if converted == sample:  # most texts: nothing to count
+        return False
+    cjk = len(_CJK_CHAR.findall(sample))
     if cjk < 20:
         # Short texts: convert if any character changes at all.
         return cjk > 0 and converted != sample
