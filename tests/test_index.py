@@ -165,6 +165,33 @@ def test_parallel_parsing_gives_the_same_documents(tmp_path):
     assert one.doc.to_dict() == fresh.to_dict()
 
 
+def test_rows_written_by_the_workers_are_forgotten_when_their_file_goes(tmp_path):
+    # The workers write full-text rows with numpy; a removed file's rows are deleted, by giving FTS5 the
+    # same terms, in plain Python (a few files). Terms left behind would still match: a deleted document's
+    # own word would find rows, and the index would grow with every edit.
+    root = tmp_path / "many"
+    root.mkdir()
+    for n in range(10):
+        path = SAMPLES["003"]
+        (root / f"{n}_{path.name}").write_bytes(path.read_bytes() + f"\n附：第{n}份，独有词{'甲乙丙丁戊己庚辛壬癸'[n]}\n".encode())
+    corpus = open_corpus(root, workers=2)
+    assert corpus.report.parsed == 10
+    db = corpus.index.db
+
+    def rows_matching(word: str) -> int:
+        return db.execute("SELECT COUNT(*) FROM text_fts WHERE text_fts MATCH ?", (fts_query(word),)).fetchone()[0]
+
+    assert rows_matching("独有词甲") == rows_matching("独有词乙") == 1
+    common = rows_matching("发展")
+    assert common > 10
+    for n in (0, 1):
+        (root / f"{n}_{SAMPLES['003'].name}").unlink()
+    after = open_corpus(root)
+    assert after.report.removed == 2
+    assert rows_matching("独有词甲") == rows_matching("独有词乙") == 0 and rows_matching("独有词丙") == 1
+    assert rows_matching("发展") * 10 == common * 8  # the ten texts differ only in their last line
+
+
 def test_unwritable_cache_still_works(tmp_path, monkeypatch):
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("x")
