@@ -41,7 +41,15 @@ class HeadingMatch:
     rest: str  # what follows the numbering on the line
 
 
+# What a heading's line can start with besides a digit (\d: any decimal digit), one of each pattern's first
+# characters: most lines are no heading, and one look-up tells.
+_FIRST = frozenset(f"第({NUMERAL_CHARS}" + "".join(map(chr, range(0x2460, 0x2474))))
+
+
 def match_heading(line: str) -> HeadingMatch | None:
+    first = line[:1]
+    if first not in _FIRST and not first.isdecimal():
+        return None
     for style, pattern in _PATTERNS:
         m = pattern.match(line)
         if not m:

@@ -171,9 +171,9 @@ def test_rows_written_by_the_workers_are_forgotten_when_their_file_goes(tmp_path
     # own word would find rows, and the index would grow with every edit.
     root = tmp_path / "many"
     root.mkdir()
-    for n in range(10):
+    for n, mark in enumerate("甲乙丙丁戊己庚辛壬癸"):
         path = SAMPLES["003"]
-        (root / f"{n}_{path.name}").write_bytes(path.read_bytes() + f"\n附：第{n}份，独有词{'甲乙丙丁戊己庚辛壬癸'[n]}\n".encode())
+        (root / f"{n}_{path.name}").write_bytes(path.read_bytes() + f"\n附：第{n}份，独有词{mark}\n".encode())
     corpus = open_corpus(root, workers=2)
     assert corpus.report.parsed == 10
     db = corpus.index.db
