@@ -138,4 +138,4 @@ def _terms_vectorised(texts: list[str]) -> list[str]:
     slots[:, 1] = np.where(pair | lone, code, np.uint32(_GONE))
     slots[:, 2] = np.where(pair, after, np.where(lone, np.uint32(32), np.uint32(_GONE)))
     flat = slots.ravel()
-    return str(flat[flat != _GONE].tobytes().decode("utf-32-le")).split("\x00")
+    return flat[flat != _GONE].tobytes().decode("utf-32-le").split("\x00")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from planctl.fulltext import HEADING_MARK, Chunk, chunks, rows
 from planctl.parser import parse_bytes
-from planctl.text import terms
+from planctl.text import CJK, CJK_BLOCKS, is_cjk, terms
 
 
 def tokens(rows_: list[str]) -> list[list[str]]:
@@ -68,3 +69,11 @@ def test_one_new_document_is_indexed_without_importing_numpy(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "index.sqlite"), str(SAMPLES["003"])],
                          capture_output=True, text=True, check=True).stdout
     assert out.split()[-1] == "False" and len(out.split()) >= 2
+
+
+def test_the_chinese_blocks_are_one_definition():
+    # numpy reads CJK_BLOCKS, the patterns CJK and is_cjk a character: they must agree at every edge
+    for first, last in CJK_BLOCKS:
+        for cp, inside in ((first - 1, False), (first, True), (last, True), (last + 1, False)):
+            c = chr(cp)
+            assert is_cjk(c) == inside == bool(re.fullmatch(f"[{CJK}]", c)), hex(cp)
