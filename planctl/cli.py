@@ -291,14 +291,20 @@ def _open(corpus_dir: Path | None, workers: int | None = None, bar: ProgressBar 
 
 
 @cli.command(name="list")
+@click.argument("words", nargs=-1)
 @corpus_option
 @output_options
-def list_(corpus: Path | None, fmt: str | None, output: Path | None, force: bool) -> None:
-    """List every document of the corpus: id, place, level, kind, year, title, size.
+def list_(words: tuple[str, ...], corpus: Path | None, fmt: str | None, output: Path | None, force: bool) -> None:
+    """List the documents of the corpus: id, place, level, kind, year, title, size.
+
+    Name a place (province, city or county, in full or short), a year, a word of the title or a kind
+    (report, plan) to list only the documents that match every one.
 
     \b
     Example:
       planctl list
+      planctl list 盘锦 2023
+      planctl list 广东 report
       planctl list --corpus ~/plans --format csv -o plans.csv
     """
     from .output import check_target
@@ -306,7 +312,9 @@ def list_(corpus: Path | None, fmt: str | None, output: Path | None, force: bool
 
     fmt = resolve_format(fmt, output)
     check_target(output, force)
-    emit(ListReport(_open(corpus)), fmt, output, force)
+    opened = _open(corpus)
+    chosen = opened.select(words) if any(w.strip() for w in words) else None
+    emit(ListReport(opened, tuple(w.strip() for w in words if w.strip()), chosen), fmt, output, force)
 
 
 @cli.command()

@@ -8,7 +8,7 @@ import os
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -20,6 +20,7 @@ from .documents import SUFFIXES, load_document
 from .errors import PlanctlError, PlanctlUsageError
 from .index import DocInfo, Index, Progress, UpdateReport
 from .outline import Document
+from .text import is_cjk
 
 CORPUS_ENV = "PLANCTL_CORPUS"
 T = TypeVar("T")
@@ -175,6 +176,10 @@ class Corpus:
         """Every document as stored, in listing order: quicker than entries when only printed."""
         return map(Listed._make, self.listing.rows())
 
+    def listed_row(self, i: int) -> Listed:
+        """The i-th document as stored (only its block of the listing is read)."""
+        return Listed._make(self.listing.row(i))
+
     def recalled(self, kind: str, stamp: object) -> Any:
         """The value `remember` kept of this kind for this folder, if it was kept with this stamp; else None."""
         stored = self.index.get(f"{kind}:{self.root.resolve()}")
@@ -211,6 +216,25 @@ class Corpus:
         if self._by_key is None:
             self._by_key = {k: i for i, k in enumerate(self.keys())}
         return self.entry(self._by_key[key])
+
+    def select(self, words: Sequence[str]) -> list[int]:
+        """The places in the listing of the documents that every word matches (see _matcher). Traditional
+        characters are read as simplified where the words as typed find nothing (廣東 finds 广东)."""
+        typed = [w for w in map(_plain, words) if w]
+        chosen = self._select(typed)
+        if not chosen and (simple := [_simplify(w) for w in typed]) != typed:
+            chosen = self._select(simple)
+        return chosen
+
+    def _select(self, words: list[str]) -> list[int]:
+        tests = [_matcher(w) for w in words]
+        candidates: Sequence[int] = range(len(self))
+        haystack = self.listing.column(Listing.HAYSTACK)
+        for word in words:  # a Chinese word, or its short form, is in the title or the place in full
+            if any(map(is_cjk, word)):
+                stem = _short(word)
+                candidates = [i for i in candidates if stem in haystack[i] or word in haystack[i]]
+        return [i for i in candidates if all(test(self.listed_row(i)) for test in tests)]
 
     def naming(self, text: str) -> list[Entry]:
         """The documents whose title or place holds the text: all that a place name can match."""
@@ -374,6 +398,23 @@ def resolve(corpus: Corpus, query: str) -> Resolved:
             f"Others: {others}. Pick one with e.g. {hint} or its id."
         )
     return Resolved(chosen, note)
+
+
+def _matcher(word: str) -> Callable[[Listed], bool]:
+    """What a word of `list` asks of a document: a year (2023), its year; any other word, a province, city or
+    county it belongs to, in full or short (辽宁省 or 辽宁, 皇姑), or else a word of its title or kind (规划,
+    report)."""
+    if re.fullmatch(r"\d{4}", word):
+        year = int(word)
+        return lambda r: r.year == year
+    stem = _short(word)
+    kind = word.lower()
+
+    def matches(r: Listed) -> bool:
+        return _named(r.province, stem) or _named(r.city, stem) or _named(r.county, stem) or (
+            word in r.title or kind in r.kind)
+
+    return matches
 
 
 def _others(entries: list[Entry], listed: int = 4) -> str:

@@ -31,7 +31,11 @@ class OutlineReport:
 
 @dataclass
 class ListReport:
+    """The corpus's documents; those of `chosen` (places in its listing) alone if the user named some."""
+
     corpus: Corpus
+    words: tuple[str, ...] = ()  # what the user named them by
+    chosen: list[int] | None = None
 
 
 @dataclass

@@ -17,6 +17,8 @@ from planctl.index import Index
 from planctl.parser import parse_bytes
 from planctl.text import terms
 
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
 
 @pytest.fixture()
 def folder(tmp_path: Path) -> Path:
@@ -367,6 +369,10 @@ def test_a_long_listing_is_plain_aligned_text(monkeypatch):
         prefix = next(row[:i] for i in range(len(row)) if cell_len(row[:i]) == year_at)
         assert row[len(prefix):].split()[0] in ("2021", "2022", "2023")
     assert rows[1].endswith("47,981")
+    chosen = run("list", "规划").stdout.splitlines()  # four titles say 规划: plain text too, its own title
+    assert chosen[0].endswith(f"4 of 5 documents in {SAMPLES['000'].parent} match “规划”")
+    assert chosen[1] == header and chosen[2:] == [row for row in rows if "003_" not in row]
+    assert run("list").stdout.splitlines() == lines  # the whole listing kept as it was
 
 
 def test_the_long_listing_is_kept_until_a_file_or_the_width_changes(folder, monkeypatch):
@@ -414,3 +420,34 @@ def test_making_every_entry_inside_a_rendering_leaves_the_collector_paused_until
         assert len(corpus.entries) == 5
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def _ids(*args: str) -> list[str]:
+    result = run("list", *args, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    return [line.split(",")[0] for line in result.stdout.splitlines()[1:]]
+
+
+def test_list_names_the_documents_of_a_place_a_year_or_a_title_word():
+    assert _ids("盘锦") == ["000_19feb183ca538f64", "003_657c2d959349a28d"]  # the city: its districts' documents
+    assert _ids("兴隆台区") == _ids("兴隆台") == _ids("盘锦", "兴隆台")
+    assert _ids("大連") == ["004_1d0a5113fd5c9ab2"]  # 大连, as typed in traditional characters
+    assert _ids("辽宁", "2022") == ["000_19feb183ca538f64", "002_11601b642c36ea08"]
+    assert _ids("纲要", "2021") == ["001_559f3303ea558438", "004_1d0a5113fd5c9ab2"]  # a word of the title
+    assert _ids("盘锦", "report") == ["003_657c2d959349a28d"] and _ids("Plan") == _ids("规划")  # a kind
+    assert _ids("上海") == [] and _ids("盘锦", "2021") == []
+    assert len(_ids()) == len(_ids(" ")) == 5
+    assert run("list", "上海", "--format", "text").stdout == (
+        f"0 of 5 documents in {SAMPLES['000'].parent} match “上海”; `planctl list` shows them all\n")
+    listed = json.loads(run("list", "沈阳", "--format", "json").stdout)
+    assert [d["place"]["county"] for d in listed["documents"]] == ["皇姑区"]
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/corpus is not beside this checkout")
+def test_list_of_a_province_is_every_document_placed_in_it(tmp_path):
+    every = json.loads(run("list", "--corpus", str(SHARED), "--format", "json").stdout)["documents"]
+    for typed, province in (("广东", "广东省"), ("廣東省", "广东省"), ("四川", "四川省")):
+        placed = [d["id"] for d in every if d["place"]["province"] == province]
+        assert len(placed) >= 2 and _ids(typed, "--corpus", str(SHARED)) == placed, typed
+    kept = run("list", "--corpus", str(SHARED), "--format", "csv").stdout
+    assert kept.count("\n") == len(every) + 1  # the whole listing, kept, is not the chosen one

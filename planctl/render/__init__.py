@@ -44,9 +44,9 @@ def _list(fmt: str) -> Renderer:
     from . import listing as r
 
     if fmt == "text":
-        return lambda x, c: (r.list_plain(x.corpus, c.width) if len(x.corpus) > r.RICH_ROWS
-                             else r.list_rich(x.corpus))
-    return lambda x, c: r.list_text(x.corpus, fmt)
+        return lambda x, c: (r.list_title(x) + "; `planctl list` shows them all\n" if r.shown_count(x) == 0
+                             else r.list_plain(x, c.width) if r.shown_count(x) > r.RICH_ROWS else r.list_rich(x))
+    return lambda x, c: r.list_text(x, fmt)
 
 
 def _search(fmt: str) -> Renderer:

@@ -202,8 +202,8 @@ def _suggest(r: Any, context: Context) -> str:
 def _listing(r: Any, context: Context) -> str:
     from .listing import LIST_HEADER, _list_rows, list_title
 
-    return _page("table.html", context, list_title(r.corpus), [],
-                 header=LIST_HEADER, rows=_list_rows(r.corpus), numeric={"year", "chars"}, note="")
+    return _page("table.html", context, list_title(r), [],
+                 header=LIST_HEADER, rows=_list_rows(r), numeric={"year", "chars"}, note="")
 
 
 def _search(r: Any, context: Context) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from . import md
@@ -13,63 +13,85 @@ from .tabular import to_csv
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from ..corpus import Corpus
+    from ..corpus import Listed
+    from ..reports import ListReport
     from ..themes import ThemeMap
 
 LIST_HEADER = ["id", "place", "level", "kind", "year", "title", "chars"]
 
 
-def _list_rows(corpus: Corpus) -> list[list[str]]:
-    return [[r.id, r.place, r.level or "", r.kind, str(r.year or ""), r.title, str(r.chars)] for r in corpus.listed()]
+def _shown(report: ListReport) -> Iterator[tuple[int, Listed]]:
+    """(place in the listing, stored row) of each document the report lists."""
+    corpus = report.corpus
+    if report.chosen is None:
+        return enumerate(corpus.listed())
+    return ((i, corpus.listed_row(i)) for i in report.chosen)
 
 
-def list_title(corpus: Corpus) -> str:
-    n = len(corpus)
-    return f"{n} document{'' if n == 1 else 's'} in {corpus.root}"
+def _list_rows(report: ListReport) -> list[list[str]]:
+    return [[r.id, r.place, r.level or "", r.kind, str(r.year or ""), r.title, str(r.chars)]
+            for _, r in _shown(report)]
 
 
-def _kept(corpus: Corpus, kind: str, make: Callable[[], str], *version: object) -> str:
+def shown_count(report: ListReport) -> int:
+    return len(report.corpus) if report.chosen is None else len(report.chosen)
+
+
+def list_title(report: ListReport) -> str:
+    corpus, n = report.corpus, shown_count(report)
+    if report.chosen is None:
+        return f"{n} document{'' if n == 1 else 's'} in {corpus.root}"
+    return f"{n} of {len(corpus)} documents in {corpus.root} match “{' '.join(report.words)}”"
+
+
+def _kept(report: ListReport, kind: str, make: Callable[[], str], *version: object) -> str:
     """A listing as made by `make`, kept in the index: 20,000 rows take 0.1-0.3 s to write out. Made again
-    when a file of the corpus changes, or the code that writes it (this module and those it uses) does."""
+    when a file of the corpus changes, or the code that writes it (this module and those it uses) does. A
+    listing of chosen documents is made each time: choosing them reads the whole listing anyway."""
     from pathlib import Path
 
+    if report.chosen is not None:
+        return make()
     code = hashlib.blake2b(b"".join(Path(__file__).with_name(name).read_bytes()
                                     for name in ("listing.py", "cells.py", "md.py", "tabular.py")))
+    corpus = report.corpus
     return corpus.kept(kind, "\0".join(map(str, (corpus.root, code.hexdigest(), *version))), make)
 
 
-def list_text(corpus: Corpus, fmt: str) -> str:
-    return _kept(corpus, f"listing-{fmt}", lambda: _text(corpus, fmt))
+def list_text(report: ListReport, fmt: str) -> str:
+    return _kept(report, f"listing-{fmt}", lambda: _text(report, fmt))
 
 
-def _text(corpus: Corpus, fmt: str) -> str:
+def _text(report: ListReport, fmt: str) -> str:
+    corpus = report.corpus
     if fmt == "json":
+        entries = (corpus.entry(i) for i, _ in _shown(report)) if report.chosen is not None else iter(corpus)
         docs = [
             {"id": e.id, "path": e.file, "place": e.info.place.to_dict(), "kind": e.info.kind,
              "year": e.info.year, "period": e.info.period, "title": e.info.title, "chars": e.info.chars,
              "warnings": e.info.warnings}
-            for e in corpus
+            for e in entries
         ]
         skipped = [{"path": str(p), "error": why} for p, why in corpus.skipped]
         return json.dumps({"corpus": str(corpus.root), "documents": docs, "skipped": skipped},
                           ensure_ascii=False, indent=2)
     if fmt == "csv":
-        return to_csv([LIST_HEADER, *_list_rows(corpus)])
-    return md.table(LIST_HEADER, _list_rows(corpus)) + "\n"
+        return to_csv([LIST_HEADER, *_list_rows(report)])
+    return md.table(LIST_HEADER, _list_rows(report)) + "\n"
 
 
 RICH_ROWS = 200  # above this, rich's table layout takes seconds; a plain aligned listing takes milliseconds
 
 
-def list_plain(corpus: Corpus, width: int) -> str:
+def list_plain(report: ListReport, width: int) -> str:
     """Columns padded by display width (a CJK character takes two cells), the title cut to fit the line."""
-    return _kept(corpus, "listing-plain", lambda: _plain(corpus, width), width)
+    return _kept(report, "listing-plain", lambda: _plain(report, width), width)
 
 
-def _plain(corpus: Corpus, width: int) -> str:
+def _plain(report: ListReport, width: int) -> str:
     from .cells import pad, widths
 
-    rows = [LIST_HEADER, *_list_rows(corpus)]
+    rows = [LIST_HEADER, *_list_rows(report)]
     for row in rows[1:]:
         row[-1] = f"{int(row[-1]):,}"
     columns = [list(column) for column in zip(*rows, strict=True)]
@@ -80,19 +102,19 @@ def _plain(corpus: Corpus, width: int) -> str:
     fitted[title] = max(10, min(fitted[title], width - sum(w + 2 for i, w in enumerate(fitted) if i != title)))
     cells = [pad(column, used, w) for column, used, w in zip(columns, sizes, fitted, strict=True)]
     cells[-1] = [text.rjust(fitted[-1]) for text in columns[-1]]  # sizes (ASCII) right-aligned
-    lines = [list_title(corpus), *("  ".join(row).rstrip() for row in zip(*cells, strict=True))]
+    lines = [list_title(report), *("  ".join(row).rstrip() for row in zip(*cells, strict=True))]
     return "\n".join(lines) + "\n"
 
 
-def list_rich(corpus: Corpus) -> Table:
+def list_rich(report: ListReport) -> Table:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=escape(list_title(corpus)), header_style="bold")
+    table = Table(title=escape(list_title(report)), header_style="bold")
     for name in LIST_HEADER:
         table.add_column(name, overflow="fold", justify="right" if name == "chars" else "left",
                          no_wrap=name in ("id", "year", "chars"))
-    for row in _list_rows(corpus):
+    for row in _list_rows(report):
         row[-1] = f"{int(row[-1]):,}"
         table.add_row(*[escape(x) for x in row])
     return table
