@@ -313,8 +313,8 @@ def list_(words: tuple[str, ...], corpus: Path | None, fmt: str | None, output: 
     fmt = resolve_format(fmt, output)
     check_target(output, force)
     opened = _open(corpus)
-    chosen = opened.select(words) if any(w.strip() for w in words) else None
-    emit(ListReport(opened, tuple(w.strip() for w in words if w.strip()), chosen), fmt, output, force)
+    named = tuple(w.strip() for w in words if w.strip())
+    emit(ListReport(opened, named, opened.select(named) if named else None), fmt, output, force)
 
 
 @cli.command()

@@ -47,7 +47,7 @@ def list_title(report: ListReport) -> str:
 def _kept(report: ListReport, kind: str, make: Callable[[], str], *version: object) -> str:
     """A listing as made by `make`, kept in the index: 20,000 rows take 0.1-0.3 s to write out. Made again
     when a file of the corpus changes, or the code that writes it (this module and those it uses) does. A
-    listing of chosen documents is made each time: choosing them reads the whole listing anyway."""
+    listing of chosen documents is made each time: it is short, and the words that chose it vary."""
     from pathlib import Path
 
     if report.chosen is not None:
@@ -65,7 +65,7 @@ def list_text(report: ListReport, fmt: str) -> str:
 def _text(report: ListReport, fmt: str) -> str:
     corpus = report.corpus
     if fmt == "json":
-        entries = (corpus.entry(i) for i, _ in _shown(report)) if report.chosen is not None else iter(corpus)
+        entries = iter(corpus) if report.chosen is None else map(corpus.entry, report.chosen)
         docs = [
             {"id": e.id, "path": e.file, "place": e.info.place.to_dict(), "kind": e.info.kind,
              "year": e.info.year, "period": e.info.period, "title": e.info.title, "chars": e.info.chars,
