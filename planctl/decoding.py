@@ -35,12 +35,15 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+def _bom(data: bytes) -> tuple[bytes, str] | None:
+    """The byte-order mark the data begins with and its encoding, if any (UTF-32 LE before UTF-16 LE)."""
+    return next(((bom, enc) for bom, enc in _BOMS if data.startswith(bom)), None)
+
+
 def without_bom(data: bytes) -> bytes:
     """The bytes after a byte-order mark, if they begin with one (an editor may save an empty file as one)."""
-    for bom, _ in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom):]
-    return data
+    found = _bom(data)
+    return data[len(found[0]):] if found else data
 
 
 # Magic numbers of files people give by mistake, with what to do instead.
@@ -143,16 +146,16 @@ def decode(data: bytes) -> Decoded:
     what = binary_kind(data)
     if what:
         raise NotTextError(f"this is {what}")
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            text = data.decode(enc, errors="replace")
-            # A byte-order mark is two to four bytes that a binary file may begin with by chance: what
-            # follows must still read as text (a plan in that encoding scores above 0.8, random bytes 0.2).
-            if text.strip() and quality(text[:4000]) < 0.5:
-                name = enc.removesuffix("-sig").upper()
-                raise NotTextError(f"it begins with a {name} byte-order mark but what follows is not {name} text, "
-                                   "so it is a binary file, not a text document")
-            return Decoded(text, enc.replace("-sig", " (BOM)"), text.count("\ufffd"))
+    if found := _bom(data):
+        enc = found[1]
+        text = data.decode(enc, errors="replace")
+        # A byte-order mark is two to four bytes that a binary file may begin with by chance: what
+        # follows must still read as text (a plan in that encoding scores above 0.8, random bytes 0.2).
+        if text.strip() and quality(text[:4000]) < 0.5:
+            name = enc.removesuffix("-sig").upper()
+            raise NotTextError(f"it begins with a {name} byte-order mark but what follows is not {name} text, "
+                               "so it is a binary file, not a text document")
+        return Decoded(text, enc.replace("-sig", " (BOM)"), text.count("\ufffd"))
     sample = data[:8000]
     if b"\x00" in sample:
         utf16 = _looks_utf16(data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import md
@@ -13,24 +13,16 @@ from .tabular import to_csv
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from ..corpus import Listed
     from ..reports import ListReport
     from ..themes import ThemeMap
 
 LIST_HEADER = ["id", "place", "level", "kind", "year", "title", "chars"]
 
 
-def _shown(report: ListReport) -> Iterator[tuple[int, Listed]]:
-    """(place in the listing, stored row) of each document the report lists."""
-    corpus = report.corpus
-    if report.chosen is None:
-        return enumerate(corpus.listed())
-    return ((i, corpus.listed_row(i)) for i in report.chosen)
-
-
 def _list_rows(report: ListReport) -> list[list[str]]:
-    return [[r.id, r.place, r.level or "", r.kind, str(r.year or ""), r.title, str(r.chars)]
-            for _, r in _shown(report)]
+    corpus = report.corpus
+    shown = corpus.listed() if report.chosen is None else map(corpus.listed_row, report.chosen)
+    return [[r.id, r.place, r.level or "", r.kind, str(r.year or ""), r.title, str(r.chars)] for r in shown]
 
 
 def shown_count(report: ListReport) -> int:
