@@ -230,10 +230,10 @@ class Corpus:
         tests = [_matcher(w) for w in words]
         candidates: Sequence[int] = range(len(self))
         haystack = self.listing.column(Listing.HAYSTACK)
-        for word in words:  # a Chinese word, or its short form, is in the title or the place in full
+        for word in words:  # a Chinese word's short form (its start) is in the title or the place in full
             if any(map(is_cjk, word)):
                 stem = _short(word)
-                candidates = [i for i in candidates if stem in haystack[i] or word in haystack[i]]
+                candidates = [i for i in candidates if stem in haystack[i]]
         return [i for i in candidates if all(test(self.listed_row(i)) for test in tests)]
 
     def naming(self, text: str) -> list[Entry]:
