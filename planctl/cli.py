@@ -6,6 +6,8 @@ so `planctl --help` starts in a few tens of milliseconds.
 
 from __future__ import annotations
 
+import os
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -271,8 +273,13 @@ class ProgressBar:
             self.bar = None
 
 
-def _open(corpus_dir: Path | None, workers: int | None = None, bar: ProgressBar | None = None) -> Any:
-    """The corpus, its index brought up to date (with a progress bar on a terminal when many files are new)."""
+def _open(corpus_dir: Path | None, workers: int | None = None, bar: ProgressBar | None = None,
+          every_skip: bool = False) -> Any:
+    """The corpus, its index brought up to date (with a progress bar on a terminal when many files are new).
+
+    A file that cannot be read is named, with why, by the command that finds it so (and by `index`);
+    later commands only count such files, which stay skipped until they change.
+    """
     from .corpus import open_corpus
 
     bar = bar or ProgressBar("parsing", quiet=not sys.stderr.isatty())
@@ -285,8 +292,18 @@ def _open(corpus_dir: Path | None, workers: int | None = None, bar: ProgressBar 
     corpus.progress = ProgressBar("scoring passages", quiet=not sys.stderr.isatty(), transient=True)
     if corpus.index.notice:
         warn(corpus.index.notice)
+    found_now = set(corpus.report.failed)
+    known = 0
     for path, why in corpus.skipped:
-        warn(f"skipped {path}: {why}")
+        if every_skip or os.fspath(path) in found_now:
+            warn(f"skipped {path}: {why}")
+        else:
+            known += 1
+    if known:
+        one = known == 1
+        command = f"planctl index {shlex.quote(os.fspath(corpus.root))}"
+        warn(f"{_count(known, 'file')} of this folder could not be read when indexed and {'is' if one else 'are'} "
+             f"still skipped; `{command}` lists {'it' if one else 'them'}")
     return corpus
 
 
@@ -334,7 +351,7 @@ def index(folder: Path | None, jobs: int | None, quiet: bool) -> None:
     """
     from .index import index_path
 
-    found = _open(folder, jobs, ProgressBar("parsing", quiet, show_from=1))
+    found = _open(folder, jobs, ProgressBar("parsing", quiet, show_from=1), every_skip=True)
     r = found.report
     if quiet:
         return

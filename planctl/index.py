@@ -222,7 +222,7 @@ class UpdateReport:
     parsed: int = 0  # documents parsed this time
     reused: int = 0  # changed files whose content was already indexed (moved, copied, touched)
     removed: int = 0
-    failed: int = 0
+    failed: list[str] = field(default_factory=list)  # files found unreadable by this run
     bytes_parsed: int = 0
     seconds: float = 0.0
 
@@ -489,7 +489,7 @@ class Index:
             with suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
             raise
-        report.failed = sum(1 for r in rows.values() if r[3])
+        report.failed = [path for path, r in rows.items() if r[3]]
         self._list(root_key, scanned)
         report.seconds = time.perf_counter() - started
         return report

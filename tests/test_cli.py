@@ -253,6 +253,32 @@ def test_corpus_option_and_environment(tmp_path, monkeypatch):
     assert "warning: skipped" in result.stderr and "broken.txt" in result.stderr
 
 
+def test_a_file_that_cannot_be_read_is_named_once_then_counted(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("某某区政府工作报告\n一、优化营商环境\n政务服务更便捷。\n", encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"%PDF-1.4")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    monkeypatch.setenv("PLANCTL_CORPUS", str(tmp_path))
+    first = run("list", "--format", "csv")
+    assert first.stderr.splitlines() == [
+        f"warning: skipped {tmp_path / 'broken.txt'}: the PDF is damaged and cannot be read; "
+        "export or download it again",
+        f"warning: skipped {tmp_path / 'empty.txt'}: the file is empty; nothing to outline",
+    ]
+    # Unchanged, they are not named again on every command: a count, and where to see them.
+    again = run("search", "营商环境")
+    assert again.exit_code == 0 and again.stderr.splitlines() == [
+        f"warning: 2 files of this folder could not be read when indexed and are still skipped; "
+        f"`planctl index {tmp_path}` lists them"
+    ]
+    assert run("index", "--quiet", str(tmp_path)).stderr == first.stderr
+    (tmp_path / "empty.txt").write_text("另一区政府工作报告\n一、营商环境\n好。\n", encoding="utf-8")
+    fixed = run("list", "--format", "csv")
+    assert len(fixed.stdout.splitlines()) == 3 and fixed.stderr.splitlines() == [
+        f"warning: 1 file of this folder could not be read when indexed and is still skipped; "
+        f"`planctl index {tmp_path}` lists it"
+    ]
+
+
 def test_every_command_is_documented_with_an_example():
     for name, command in cli.commands.items():
         assert command.help and "Example" in command.help, name
