@@ -7,11 +7,14 @@ import marshal
 import os
 import re
 import zlib
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar, cast
 
@@ -85,39 +88,83 @@ class Listed(NamedTuple):
     place: str  # in full: 辽宁省盘锦市兴隆台区
 
 
+def _haystack(fields: tuple[Any, ...]) -> str:
+    row = Listed._make(fields)
+    return f"{row.title}\x1f{row.place}"
+
+
 class Listing:
     """The documents of a folder, stored as one blob of separately compressed parts: the columns a command
     scans whole (id, path, content key, and the text a place name can match in), and the full rows
-    (Listed: id, path, *DocInfo.row(), the place in full) in blocks. A command reads only what it asks
-    for: a name looked up among 20,000 documents reads two columns and makes a dozen entries, not 20,000."""
+    (Listed: id, path, *DocInfo.row(), the place in full) in blocks of about BLOCK rows. A command reads only
+    what it asks for: a name looked up among 20,000 documents reads two columns and makes a dozen entries,
+    not 20,000. After a change, the blocks whose rows are all unchanged are kept as they were stored."""
 
     ID, PATH, KEY, HAYSTACK = range(4)
-    BLOCK = 256  # rows per stored block
+    BLOCK = 256  # rows per stored block, about: a block made again holds from BLOCK / 2 to 3 * BLOCK / 2
 
-    def __init__(self, parts: list[bytes], size: int, skipped: list[tuple[str, str]], digest: str = "") -> None:
+    def __init__(self, parts: list[bytes], starts: list[int], skipped: list[tuple[str, str]], digest: str = "") -> None:
         self._parts = parts
+        self._starts = starts  # the first row of each block, then the number of rows
         self._read: dict[int, list[Any]] = {}
-        self.size = size
+        self.size = starts[-1]
         self.skipped = skipped
         self.digest = digest  # of the stored bytes: equal digests, the same listing
 
     @classmethod
-    def of(cls, found: list[tuple[Any, ...]], skipped: list[tuple[str, str]]) -> Listing:
-        """From (id, path, *DocInfo.row()) of each document."""
-        rows = [(*r, DocInfo.from_row(r[2:]).place.full()) for r in found]
+    def of(cls, rows: Sequence[int | tuple[Any, ...]], skipped: list[tuple[str, str]],
+           earlier: Listing | None = None) -> Listing:
+        """From the fields of each document (as in Listed), or, for a document whose fields are unchanged
+        since an `earlier` listing, its row number there: a block of it whose rows all come back together
+        is kept without being read."""
+        def fields(r: int | tuple[Any, ...]) -> tuple[Any, ...]:
+            return earlier.row(r) if isinstance(r, int) and earlier else cast(tuple[Any, ...], r)
+
+        def column(i: int, value: Callable[[tuple[Any, ...]], Any]) -> list[Any]:
+            was = earlier.column(i) if earlier else []
+            return [was[r] if isinstance(r, int) else value(r) for r in rows]
+
+        parts = [zlib.compress(marshal.dumps(column(i, itemgetter(i))), 1) for i in (cls.ID, cls.PATH, cls.KEY)]
         # A place name matches only in the title or the place in full (see _matches): its haystack is those two.
-        haystack = [f"{x.title}\x1f{x.place}" for x in map(Listed._make, rows)]
-        columns = [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], haystack]
-        blocks = [rows[i:i + cls.BLOCK] for i in range(0, len(rows), cls.BLOCK)]
-        return cls([zlib.compress(marshal.dumps(part), 1) for part in (*columns, *blocks)], len(rows), skipped)
+        parts.append(zlib.compress(marshal.dumps(column(cls.HAYSTACK, _haystack)), 1))
+        starts = [0]
+        pending: list[tuple[Any, ...]] = []
+
+        def flush() -> None:  # the pending rows in blocks of about BLOCK rows each
+            count = max(1, round(len(pending) / cls.BLOCK))
+            for n in range(count):
+                block = pending[len(pending) * n // count : len(pending) * (n + 1) // count]
+                if block:
+                    parts.append(zlib.compress(marshal.dumps(block), 1))
+                    starts.append(starts[-1] + len(block))
+            pending.clear()
+
+        old_starts = earlier._starts if earlier else [0]
+        first_of = {first: b for b, first in enumerate(old_starts[:-1])}
+        at = 0
+        while at < len(rows):
+            r = rows[at]
+            if isinstance(r, int) and r in first_of and (not pending or len(pending) >= cls.BLOCK // 2):
+                b = first_of[r]
+                end = old_starts[b + 1]
+                if rows[at : at + end - r] == list(range(r, end)):
+                    flush()
+                    parts.append(earlier._parts[cls.HAYSTACK + 1 + b])  # type: ignore[union-attr]
+                    starts.append(starts[-1] + end - r)
+                    at += end - r
+                    continue
+            pending.append(fields(r))
+            at += 1
+        flush()
+        return cls(parts, starts, skipped)
 
     def to_bytes(self) -> bytes:
-        return marshal.dumps((self.size, self._parts, self.skipped))
+        return marshal.dumps((self._starts, self._parts, self.skipped))
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Listing:
-        size, parts, skipped = marshal.loads(data)
-        return cls(parts, size, skipped, hashlib.blake2b(data, digest_size=16).hexdigest())
+        starts, parts, skipped = marshal.loads(data)
+        return cls(parts, starts, skipped, hashlib.blake2b(data, digest_size=16).hexdigest())
 
     def _part(self, i: int) -> list[Any]:
         if i not in self._read:
@@ -133,7 +180,8 @@ class Listing:
 
     def row(self, i: int) -> tuple[Any, ...]:
         """The i-th document's fields, as in Listed."""
-        return self._part(self.HAYSTACK + 1 + i // self.BLOCK)[i % self.BLOCK]
+        b = bisect_right(self._starts, i) - 1
+        return self._part(self.HAYSTACK + 1 + b)[i - self._starts[b]]
 
 
 @dataclass
@@ -261,22 +309,40 @@ def _stem(path: str) -> str:
     return name.rpartition(".")[0] or name
 
 
-def _listed(index: Index, root_key: str) -> bytes:
-    """The documents of a folder (id, path, *DocInfo.row()) and the files skipped, as a stored Listing."""
+def _listed(index: Index, root_key: str, earlier: bytes | None = None) -> bytes:
+    """The documents of a folder (Listed) and the files skipped, as a stored Listing. Given the folder's
+    listing before a change, a file that still holds the document it listed keeps its row (and a block of
+    unchanged rows is kept as it was stored); only the other documents are read from `docs`."""
+    if earlier is not None:
+        with suppress(ValueError, TypeError, EOFError, IndexError, zlib.error):  # damaged: made afresh
+            return _made(index, root_key, Listing.from_bytes(earlier))
+    return _made(index, root_key, None)
+
+
+def _made(index: Index, root_key: str, before: Listing | None) -> bytes:
     rows = index.files(root_key)
-    infos = index.info_rows(root_key)
+    old_at: dict[str, int] = {}
+    if before is not None:
+        old_keys = before.column(Listing.KEY)
+        at = {path: i for i, path in enumerate(before.column(Listing.PATH))}
+        old_at = {r.path: i for r in rows if (i := at.get(r.path)) is not None and old_keys[i] == r.doc}
+    infos = index.info_rows(root_key, {r.doc for r in rows if r.doc and r.path not in old_at} if before else None)
     stem_of = {r.path: _stem(r.path) for r in rows}
     stems = Counter(stem_of[r.path] for r in rows if r.doc)
-    entries, skipped = [], []
+    old_ids = before.column(Listing.ID) if before else []
+    entries: list[int | tuple[Any, ...]] = []
+    skipped = []
     for row in rows:
-        info = infos.get(row.doc) if row.doc else None
-        if info is None:
-            skipped.append((row.path, row.error or "not indexed"))
-            continue
         stem = stem_of[row.path]
         ident = stem if stems[stem] == 1 else os.path.relpath(row.path, root_key)
-        entries.append((ident, row.path, *info))
-    return Listing.of(entries, skipped).to_bytes()
+        if (i := old_at.get(row.path)) is not None and before is not None:
+            entries.append(i if old_ids[i] == ident else (ident, *before.row(i)[1:]))
+        elif row.doc in infos:
+            info = infos[row.doc]
+            entries.append((ident, row.path, *info, DocInfo.from_row(info).place.full()))
+        else:
+            skipped.append((row.path, row.error or "not indexed"))
+    return Listing.of(entries, skipped, before).to_bytes()
 
 
 def open_corpus(root: Path | str | None = None, index: Index | None = None, workers: int | None = None,
@@ -287,7 +353,7 @@ def open_corpus(root: Path | str | None = None, index: Index | None = None, work
     report = index.update(folder, workers, progress)
     root_key = os.fspath(folder.resolve())
     # Kept in the index until a file changes: read back in milliseconds, column by column as asked.
-    listing = index.listing(root_key, lambda: _listed(index, root_key), Listing.from_bytes)
+    listing = index.listing(root_key, lambda earlier: _listed(index, root_key, earlier), Listing.from_bytes)
     corpus = Corpus(folder, index, listing, [(Path(path), why) for path, why in listing.skipped], report)
     if not len(corpus) and not corpus.skipped:
         raise PlanctlError(f"{folder}: no plans in this folder (.txt, .md, .html, .pdf, .docx or .doc)")

@@ -15,7 +15,8 @@ One database file (in the user's cache folder; $PLANCTL_INDEX or $PLANCTL_CACHE_
   no text is stored twice). A document's chunks have consecutive row ids from `docs.first_row`;
 - `blobs`: other derived data (theme classifications, segmented words) keyed by content key;
 - `listings`: per corpus folder, what its last scan found and the documents it lists, so a command on
-  an unchanged folder of 20,000 files reads one row instead of building 20,000 from the tables;
+  an unchanged folder of 20,000 files reads one row instead of building 20,000 from the tables; after
+  a change, the listing before it (`earlier`), whose rows the files that did not change keep;
 - `folders`: per corpus folder, the time, subfolders and plans of each folder under it, so a folder
   whose time has not changed is not listed again (its plans are still stat'ed one by one).
 
@@ -32,7 +33,7 @@ import sqlite3
 import time
 import zlib
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -48,7 +49,7 @@ from .outline import Document, Place
 
 CACHE_ENV = "PLANCTL_CACHE_DIR"
 INDEX_ENV = "PLANCTL_INDEX"
-SCHEMA = 4
+SCHEMA = 5
 BATCH_SECONDS = 10.0  # commit at least this often, so an interrupted run keeps what it indexed
 PARALLEL_FROM = 8  # parse in worker processes from this many new documents on
 FTS_MEMORY = 64 << 20  # bytes of new full-text terms FTS5 holds before writing them out (see update)
@@ -240,7 +241,7 @@ CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, key TEXT UNIQUE, title 
 CREATE TABLE IF NOT EXISTS outlines (id INTEGER PRIMARY KEY, outline BLOB);
 CREATE VIRTUAL TABLE IF NOT EXISTS text_fts USING fts5(terms, content='', tokenize='ascii', detail=none);
 CREATE TABLE IF NOT EXISTS blobs (key TEXT PRIMARY KEY, value BLOB);
-CREATE TABLE IF NOT EXISTS listings (root TEXT PRIMARY KEY, scanned BLOB, entries BLOB);
+CREATE TABLE IF NOT EXISTS listings (root TEXT PRIMARY KEY, scanned BLOB, entries BLOB, earlier BLOB);
 CREATE TABLE IF NOT EXISTS folders (root TEXT PRIMARY KEY, state BLOB);
 """
 _DROP = ["meta", "files", "docs", "outlines", "sections", "sections_fts", "text_fts", "blobs", "listings", "folders"]
@@ -333,12 +334,20 @@ class Index:
         rows = self.db.execute("SELECT path, doc, error FROM files WHERE root = ? ORDER BY path", (root,))
         return [FileRow(*r) for r in rows]
 
-    def info_rows(self, root: str) -> dict[str, tuple[Any, ...]]:
-        """The stored metadata of a folder's documents by content key, as DocInfo.row() gives it."""
-        rows = self.db.execute(
-            "SELECT key, title, province, city, county, level, code, kind, year, period, chars, warnings FROM docs "
-            "WHERE key IN (SELECT doc FROM files WHERE root = ?)", (root,))
-        return {r[0]: r for r in rows}
+    def info_rows(self, root: str, keys: Collection[str] | None = None) -> dict[str, tuple[Any, ...]]:
+        """The stored metadata of a folder's documents (or of these) by content key, as DocInfo.row() gives it."""
+        columns = "key, title, province, city, county, level, code, kind, year, period, chars, warnings"
+        if keys is None:
+            rows = self.db.execute(f"SELECT {columns} FROM docs WHERE key IN (SELECT doc FROM files WHERE root = ?)",
+                                   (root,))
+            return {r[0]: r for r in rows}
+        wanted = list(keys)
+        found: dict[str, tuple[Any, ...]] = {}
+        for start in range(0, len(wanted), 500):  # SQLite takes at most 999 parameters before 3.32
+            batch = wanted[start:start + 500]
+            sql = f"SELECT {columns} FROM docs WHERE key IN ({', '.join('?' * len(batch))})"
+            found.update((r[0], r) for r in self.db.execute(sql, batch))
+        return found
 
     def outline(self, key: str) -> Document | None:
         row = self.db.execute("SELECT outline FROM outlines JOIN docs USING (id) WHERE key = ?", (key,)).fetchone()
@@ -483,7 +492,9 @@ class Index:
                     last_commit = time.perf_counter()
             write_files(list(rows))
             self._collect_garbage()
-            self.db.execute("DELETE FROM listings WHERE root = ?", (root_key,))
+            # The listing no longer holds: kept as the base of the next one, made by the next `listing`.
+            self.db.execute("UPDATE listings SET earlier = COALESCE(entries, earlier), entries = NULL WHERE root = ?",
+                            (root_key,))
             self.db.execute("COMMIT")
         except BaseException:
             with suppress(sqlite3.Error):
@@ -512,21 +523,24 @@ class Index:
         return on_disk
 
     def _list(self, root: str, scanned: bytes) -> None:
-        """Remember the scan that found the folder as indexed; its listing is made by the next `listing`."""
+        """Remember the scan that found the folder as indexed (its files as `files` holds them)."""
         with suppress(sqlite3.Error):  # only a cache: without it the next command compares file by file
-            self.db.execute("INSERT OR REPLACE INTO listings VALUES (?, ?, NULL)", (root, scanned))
+            self.db.execute("INSERT INTO listings (root, scanned) VALUES (?, ?) "
+                            "ON CONFLICT (root) DO UPDATE SET scanned = excluded.scanned", (root, scanned))
 
-    def listing(self, root: str, make: Callable[[], bytes], read: Callable[[bytes], T]) -> T:
-        """What a command lists of a folder (made by `make` from `files` and `docs`, as bytes that `read`
-        turns back into it), kept until a file of the folder changes."""
-        row = self.db.execute("SELECT scanned, entries FROM listings WHERE root = ?", (root,)).fetchone()
+    def listing(self, root: str, make: Callable[[bytes | None], bytes], read: Callable[[bytes], T]) -> T:
+        """What a command lists of a folder, kept until a file of the folder changes: as bytes that `read`
+        turns back into it, made by `make` from `files` and `docs` and the folder's listing before the
+        change (None if there is none)."""
+        row = self.db.execute("SELECT scanned, entries, earlier FROM listings WHERE root = ?", (root,)).fetchone()
         if row and row[1] is not None:
             with suppress(Exception):  # a damaged listing is made again
                 return read(row[1])
-        made = make()
+        made = make(row[2] if row else None)
         if row:
             with suppress(sqlite3.Error):
-                self.db.execute("UPDATE listings SET entries = ? WHERE root = ? AND scanned = ?", (made, root, row[0]))
+                self.db.execute("UPDATE listings SET entries = ?, earlier = NULL WHERE root = ? AND scanned = ?",
+                                (made, root, row[0]))
         return read(made)
 
     @staticmethod

@@ -129,6 +129,104 @@ def test_the_stored_listing_gives_back_every_document_block_by_block(folder, mon
     again.index.db.execute("UPDATE listings SET entries = x'00ff'")
     assert [e.info for e in open_corpus(folder, again.index)] == [e.info for e in first]
     assert again.index.db.execute("SELECT entries FROM listings").fetchone()[0] != b"\x00\xff"
+    # So is the listing before a change, from which the next one is made: a damaged one is not used.
+    (folder / "others" / SAMPLES["004"].name).unlink()
+    again.index.db.execute("UPDATE listings SET entries = x'00ff'")
+    after = open_corpus(folder, again.index)
+    assert len(after) == 4 and _same_listing(after.listing, _fresh_listing(after))
+
+
+def _fresh_listing(corpus):
+    """The corpus's listing as made from the tables alone, with no earlier listing to start from."""
+    from planctl.corpus import Listing, _listed
+
+    return Listing.from_bytes(_listed(corpus.index, os.fspath(corpus.root.resolve())))
+
+
+def _same_listing(a, b) -> bool:
+    from planctl.corpus import Listing
+
+    return (list(a.rows()) == list(b.rows()) and a.skipped == b.skipped and a.size == b.size
+            and all(a.column(i) == b.column(i) for i in (Listing.ID, Listing.PATH, Listing.KEY, Listing.HAYSTACK))
+            and [a.row(i) for i in range(a.size)] == list(a.rows()))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_listing_made_from_the_one_before_a_change_is_the_listing_made_afresh(tmp_path, monkeypatch, seed):
+    """Files added (some with the name of another, which changes both ids), removed, edited, copied, moved,
+    broken and mended, in a random order: after each change the listing the next command makes from the
+    listing before it equals the one made from the tables alone, row by row and column by column."""
+    import random
+
+    import planctl.corpus as corpus_module
+    from planctl.corpus import Listing
+
+    monkeypatch.setattr(Listing, "BLOCK", 2)
+    earlier_given = []
+    real = corpus_module._listed
+    monkeypatch.setattr(corpus_module, "_listed", lambda index, root, earlier=None: (
+        earlier_given.append(earlier is not None), real(index, root, earlier))[1])
+    rng = random.Random(seed)
+    root = tmp_path / "plans"
+    counties = ["兴隆台区", "沙河口区", "东港市", "庄河市", "大洼区", "盘山县"]
+    made = 0
+
+    def plan(stem: str | None = None) -> None:
+        nonlocal made
+        made += 1
+        folder = root / rng.choice(["", "a", "b"])
+        folder.mkdir(parents=True, exist_ok=True)
+        county = rng.choice(counties)
+        (folder / f"{stem or f'plan{made}'}.txt").write_text(
+            f"{county}{2019 + made % 5}年政府工作报告\n一、优化营商环境\n第{made}项工作稳步推进。\n", encoding="utf-8")
+
+    for _ in range(6):
+        plan()
+    index = Index(tmp_path / "index.sqlite")
+    open_corpus(root, index)
+    for _ in range(14):
+        files = sorted(p for p in root.rglob("*.txt"))
+        change = rng.choice(["add", "same name", "remove", "edit", "copy", "move", "break", "mend"])
+        target = rng.choice(files)
+        if change == "add" or len(files) < 3:
+            plan()
+        elif change == "same name":
+            plan(target.stem)
+        elif change == "remove":
+            target.unlink()
+        elif change == "edit":
+            target.write_text(target.read_text(encoding="utf-8") + "二、附则\n本报告自发布之日起实施。\n",
+                              encoding="utf-8")
+        elif change == "copy":
+            shutil.copy(target, target.with_name(f"copy{made}.txt"))
+            made += 1
+        elif change == "move":
+            target.rename(root / f"moved{made}.txt")
+            made += 1
+        elif change == "break":
+            target.write_bytes(b"%PDF-1.4")
+        else:
+            broken = [p for p in files if p.read_bytes() == b"%PDF-1.4"]
+            if broken:
+                broken[0].write_text("庄河市政府工作报告\n一、乡村振兴\n修好了。\n", encoding="utf-8")
+        corpus = open_corpus(root, index)
+        assert _same_listing(corpus.listing, _fresh_listing(corpus)), change
+    assert sum(earlier_given) >= 10  # the listings were made from the ones before, not afresh
+
+
+def test_a_change_keeps_the_stored_blocks_it_does_not_touch(folder, monkeypatch):
+    from planctl.corpus import Listing
+
+    monkeypatch.setattr(Listing, "BLOCK", 2)
+    for i in range(6):
+        shutil.copy(SAMPLES["001"], folder / f"copy{i}.txt")  # 11 documents, the copies listed first
+    before = open_corpus(folder).listing
+    (folder / "copy3.txt").unlink()
+    after = open_corpus(folder).listing
+    blocks = lambda listing: listing._parts[Listing.HAYSTACK + 1:]  # noqa: E731
+    kept = [b for b in blocks(after) if b in blocks(before)]
+    assert len(blocks(before)) == 6 and len(kept) == 5 and after.size == 10  # all but copy3's block
+    assert _same_listing(after, _fresh_listing(open_corpus(folder)))
 
 
 def test_outline_from_the_index_is_the_parsed_outline(folder):
