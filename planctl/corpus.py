@@ -101,7 +101,7 @@ class Listing:
     not 20,000. After a change, the blocks whose rows are all unchanged are kept as they were stored."""
 
     ID, PATH, KEY, HAYSTACK = range(4)
-    BLOCK = 256  # rows per stored block, about: a block made again holds from BLOCK / 2 to 3 * BLOCK / 2
+    BLOCK = 256  # rows per stored block, about: one made again holds BLOCK / 2 to 3 * BLOCK / 2, the last fewer
 
     def __init__(self, parts: list[bytes], starts: list[int], skipped: list[tuple[str, str]], digest: str = "") -> None:
         self._parts = parts
@@ -315,11 +315,11 @@ def _listed(index: Index, root_key: str, earlier: bytes | None = None) -> bytes:
     unchanged rows is kept as it was stored); only the other documents are read from `docs`."""
     if earlier is not None:
         with suppress(ValueError, TypeError, EOFError, IndexError, zlib.error):  # damaged: made afresh
-            return _made(index, root_key, Listing.from_bytes(earlier))
-    return _made(index, root_key, None)
+            return _build_listing(index, root_key, Listing.from_bytes(earlier))
+    return _build_listing(index, root_key, None)
 
 
-def _made(index: Index, root_key: str, before: Listing | None) -> bytes:
+def _build_listing(index: Index, root_key: str, before: Listing | None) -> bytes:
     rows = index.files(root_key)
     old_at: dict[str, int] = {}
     if before is not None:
