@@ -44,8 +44,7 @@ def _list(fmt: str) -> Renderer:
     from . import listing as r
 
     if fmt == "text":
-        return lambda x, c: (r.list_title(x) + "; `planctl list` shows them all\n" if r.shown_count(x) == 0
-                             else r.list_plain(x, c.width) if r.shown_count(x) > r.RICH_ROWS else r.list_rich(x))
+        return lambda x, c: r.list_terminal(x, c.width)
     return lambda x, c: r.list_text(x, fmt)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from . import md
@@ -40,14 +41,19 @@ def _kept(report: ListReport, kind: str, make: Callable[[], str], *version: obje
     """A listing as made by `make`, kept in the index: 20,000 rows take 0.1-0.3 s to write out. Made again
     when a file of the corpus changes, or the code that writes it (this module and those it uses) does. A
     listing of chosen documents is made each time: it is short, and the words that chose it vary."""
-    from pathlib import Path
-
     if report.chosen is not None:
         return make()
-    code = hashlib.blake2b(b"".join(Path(__file__).with_name(name).read_bytes()
-                                    for name in ("listing.py", "cells.py", "md.py", "tabular.py")))
     corpus = report.corpus
-    return corpus.kept(kind, "\0".join(map(str, (corpus.root, code.hexdigest(), *version))), make)
+    return corpus.kept(kind, "\0".join(map(str, (corpus.root, _code_digest(), *version))), make)
+
+
+@cache
+def _code_digest() -> str:
+    """Of the code that writes a listing out (this module and those it uses): read once per process."""
+    from pathlib import Path
+
+    names = ("listing.py", "cells.py", "md.py", "tabular.py")
+    return hashlib.blake2b(b"".join(Path(__file__).with_name(name).read_bytes() for name in names)).hexdigest()
 
 
 def list_text(report: ListReport, fmt: str) -> str:
@@ -73,6 +79,14 @@ def _text(report: ListReport, fmt: str) -> str:
 
 
 RICH_ROWS = 200  # above this, rich's table layout takes seconds; a plain aligned listing takes milliseconds
+
+
+def list_terminal(report: ListReport, width: int) -> str | Table:
+    """The listing on a terminal: a rich table, plain aligned columns for a long one, or a line for none."""
+    shown = shown_count(report)
+    if shown == 0:
+        return list_title(report) + "; `planctl list` shows them all\n"
+    return list_plain(report, width) if shown > RICH_ROWS else list_rich(report)
 
 
 def list_plain(report: ListReport, width: int) -> str:
