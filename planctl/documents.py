@@ -34,6 +34,14 @@ def binary_format(data: bytes) -> str | None:
     return None
 
 
+# What a name ending in a binary format's suffix promised, for a file whose bytes are not that format.
+_CLAIMED = {
+    ".pdf": ".pdf but not a PDF (a PDF begins with %PDF)",
+    ".docx": ".docx but not a Word document (a .docx is a zip package holding word/)",
+    ".doc": ".doc but not a Word document (a .doc is an Office file holding a WordDocument stream)",
+}
+
+
 def parse_data(data: bytes, source: str) -> Document:
     """Bytes of any format planctl reads to an outline; PlanctlError for anything unreadable."""
     from .decoding import NotTextError  # the parser's modules load only when something is parsed
@@ -44,6 +52,10 @@ def parse_data(data: bytes, source: str) -> Document:
         try:
             return parse_bytes(data, source)
         except NotTextError as exc:
+            claimed = _CLAIMED.get(os.path.splitext(source)[1].lower())
+            if claimed:  # its name promised a format its bytes do not have: say so first
+                raise PlanctlError(f"{source}: named {claimed}, and not text either: {exc}; "
+                                   "download or export it again") from None
             raise PlanctlError(f"{source}: not a text document: {exc}") from None
     from .pdf import PdfError, read_pdf
     from .word import WordError, read_doc, read_docx

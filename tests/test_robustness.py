@@ -40,6 +40,25 @@ def test_unusable_files_are_refused_in_one_line(name, message):
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"Error: {path}: {message}\n")
 
 
+@pytest.mark.parametrize(
+    ("name", "claimed"),
+    [
+        ("report.pdf", ".pdf but not a PDF (a PDF begins with %PDF)"),
+        ("Report.DOCX", ".docx but not a Word document (a .docx is a zip package holding word/)"),
+        ("report.doc", ".doc but not a Word document (a .doc is an Office file holding a WordDocument stream)"),
+    ],
+)
+def test_a_file_not_of_the_format_its_name_promises_is_named_so(tmp_path, name, claimed):
+    path = tmp_path / name
+    path.write_bytes(random.Random(3).randbytes(3000))
+    result = run("outline", str(path))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1, "", f"Error: {path}: named {claimed}, and not text either: it contains NUL bytes, so it is a binary "
+               "file, not a text document; download or export it again\n")
+    path.write_text("某某区国民经济和社会发展第十四个五年规划纲要\n第一章 优化营商环境\n营商环境持续优化。\n")
+    assert "优化营商环境" in run("outline", str(path), "--format", "csv").stdout  # text under such a name is read
+
+
 @pytest.mark.parametrize(("bom", "name"), [(b"\xff\xfe\x00\x00", "UTF-32"), (b"\xfe\xff", "UTF-16"),
                                            (b"\xef\xbb\xbf", "UTF-8")])
 def test_random_bytes_behind_a_byte_order_mark_are_refused(tmp_path, bom, name):
