@@ -46,12 +46,12 @@ from .documents import is_plan_name, load_document, read_bytes
 from .errors import PlanctlError
 from .fulltext import Chunk, chunks, rows
 from .outline import Document, Place
+from .parallel import PARALLEL_FROM, spread
 
 CACHE_ENV = "PLANCTL_CACHE_DIR"
 INDEX_ENV = "PLANCTL_INDEX"
 SCHEMA = 5
 BATCH_SECONDS = 10.0  # commit at least this often, so an interrupted run keeps what it indexed
-PARALLEL_FROM = 8  # parse in worker processes from this many new documents on
 FTS_MEMORY = 64 << 20  # bytes of new full-text terms FTS5 holds before writing them out (see update)
 SETTLED_NS = 5_000_000_000  # a folder time this old is trusted: twice FAT's 2 s clock, and a margin
 
@@ -146,6 +146,15 @@ def parse_job(job: tuple[str, str], vectorise: bool = False) -> Parsed:
     # Compressed here, in the worker: half the bytes for the single writer to store (zlib level 1 is cheap).
     outline = zlib.compress(pickle.dumps(doc, protocol=5), 1)
     return Parsed(path, key, None, info, outline, rows(chunks(doc), vectorise))
+
+
+def outline_of(stored: bytes) -> Document | None:
+    """An outline as the index stores it (compressed by parse_job), or None if it is damaged."""
+    try:
+        doc = pickle.loads(zlib.decompress(stored))
+    except Exception:
+        return None
+    return doc if isinstance(doc, Document) else None
 
 
 # -- scanning a folder -----------------------------------------------------------------------------
@@ -350,14 +359,13 @@ class Index:
         return found
 
     def outline(self, key: str) -> Document | None:
+        stored = self.stored_outline(key)
+        return None if stored is None else outline_of(stored)
+
+    def stored_outline(self, key: str) -> bytes | None:
+        """A document's outline as stored (outline_of reads it): for a worker process to read."""
         row = self.db.execute("SELECT outline FROM outlines JOIN docs USING (id) WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return None
-        try:
-            doc = pickle.loads(zlib.decompress(row[0]))
-        except Exception:
-            return None
-        return doc if isinstance(doc, Document) else None
+        return None if row is None else row[0]
 
     def document(self, path: Path) -> tuple[Document, str]:
         """One file's outline, from the index if its content was seen before, else parsed and stored."""
@@ -475,7 +483,9 @@ class Index:
             self.db.executemany("DELETE FROM files WHERE root = ? AND path = ?", [(root_key, p) for p in removed])
             report.removed = len(removed)
             last_commit = time.perf_counter()
-            for done, parsed in enumerate(self._parse_all(jobs, workers), 1):
+            # Many documents: their full-text rows are made with numpy, whose import is then paid once.
+            parse = partial(parse_job, vectorise=len(jobs) >= PARALLEL_FROM)
+            for done, parsed in enumerate(spread(parse, jobs, workers), 1):
                 size, mtime, _, _ = rows[parsed.path]
                 if parsed.error:
                     rows[parsed.path] = (size, mtime, None, parsed.error)
@@ -542,17 +552,6 @@ class Index:
                 self.db.execute("UPDATE listings SET entries = ?, earlier = NULL WHERE root = ? AND scanned = ?",
                                 (made, root, row[0]))
         return read(made)
-
-    @staticmethod
-    def _parse_all(jobs: list[tuple[str, str]], workers: int | None) -> Iterator[Parsed]:
-        workers = workers or os.cpu_count() or 1
-        if workers <= 1 or len(jobs) < PARALLEL_FROM:
-            yield from map(parse_job, jobs)
-            return
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            yield from pool.map(partial(parse_job, vectorise=True), jobs, chunksize=4)
 
     # -- search ----------------------------------------------------------------------------------------
 
