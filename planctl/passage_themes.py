@@ -22,12 +22,14 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
+from .index import outline_of
 from .outline import Document, Section
+from .parallel import spread
 from .passages import Passage, passages
 from .themes import Theme, ThemeMap
 
@@ -247,7 +249,7 @@ class PlanPassages:
 def features_for(tmap: ThemeMap, doc: Document, key: str | None,
                  corpus: Corpus | None) -> tuple[list[Passage], list[dict[str, PassageFeatures]]]:
     """A document's passage features, from the index's cache when there is one."""
-    cache_key = f"passage-themes:{tmap.digest}:{key}" if corpus and key else None
+    cache_key = _features_key(tmap, key) if corpus and key else None
     found = passages(doc)
     if cache_key and corpus:
         cached = corpus.index.get(cache_key)
@@ -257,6 +259,10 @@ def features_for(tmap: ThemeMap, doc: Document, key: str | None,
     if cache_key and corpus:
         corpus.index.put(cache_key, feats)
     return found, feats
+
+
+def _features_key(tmap: ThemeMap, key: str) -> str:
+    return f"passage-themes:{tmap.digest}:{key}"
 
 
 def _sample(corpus: Corpus | None) -> list[int]:
@@ -298,8 +304,8 @@ def corpus_weights(tmap: ThemeMap, corpus: Corpus | None, extra: Sequence[Entry]
     def counted() -> Iterable[tuple[int, Counter[str]]]:
         todo = [corpus.entry(i) for i in named.values()] if corpus else []  # made only when counting
         todo += plus.values()
-        for n, e in enumerate(todo, 1):
-            yield _term_counts(tmap, e, corpus)
+        for n, counts in enumerate(_all_term_counts(tmap, todo, corpus), 1):
+            yield counts
             if report:
                 report(n, len(todo))
 
@@ -309,18 +315,42 @@ def corpus_weights(tmap: ThemeMap, corpus: Corpus | None, extra: Sequence[Entry]
     return weights
 
 
-def _term_counts(tmap: ThemeMap, entry: Entry, corpus: Corpus | None) -> tuple[int, Counter[str]]:
-    """term_counts of a document, kept in the index: a sample that changes by a document (a file added to the
-    corpus) counts the others again from these, not from their outlines and features (1.6 s for 200)."""
-    key = f"passage-term-counts:{tmap.digest}:{entry.key}"
-    index = corpus.index if corpus and entry.key else None  # a document outside the index is counted each time
-    cached = index.get(key) if index else None
-    if isinstance(cached, tuple):
-        return cached
-    counts = term_counts(features_for(tmap, entry.doc, entry.key, corpus)[1])
-    if index:
-        index.put(key, counts)
-    return counts
+def _all_term_counts(tmap: ThemeMap, entries: list[Entry], corpus: Corpus | None) -> Iterator[tuple[int, Counter[str]]]:
+    """term_counts of each document (in no set order), kept in the index: a sample that changes by a document
+    (a file added to the corpus) counts the others again from these, not from their outlines and features
+    (1.6 s for 200). Those not counted before are counted in worker processes when there are enough of them:
+    finding every theme's terms in each passage is most of a first comparison on a large corpus."""
+    index = corpus.index if corpus else None  # a document outside the index is counted each time
+    counts_of = f"passage-term-counts:{tmap.digest}:"
+
+    def kept(entry: Entry, features: list[dict[str, PassageFeatures]]) -> tuple[int, Counter[str]]:
+        counts = term_counts(features)
+        if index and entry.key:
+            index.put(counts_of + entry.key, counts)
+        return counts
+
+    apart: list[tuple[Entry, bytes]] = []
+    for e in entries:
+        cached = index.get(counts_of + e.key) if index and e.key else None
+        stored = index.stored_outline(e.key) if index and e.key and not isinstance(cached, tuple) else None
+        if isinstance(cached, tuple):
+            yield cached
+        elif stored is None:
+            yield kept(e, features_for(tmap, e.doc, e.key, corpus)[1])
+        else:
+            apart.append((e, stored))
+    for (e, _), features in zip(apart, spread(partial(_features, tmap), [s for _, s in apart]), strict=True):
+        if features is None:  # an outline the index cannot read back: the document is read as usual
+            features = features_for(tmap, e.doc, e.key, corpus)[1]
+        elif index:
+            index.put(_features_key(tmap, e.key), features)  # kept as features_for keeps them
+        yield kept(e, features)
+
+
+def _features(tmap: ThemeMap, stored: bytes) -> list[dict[str, PassageFeatures]] | None:
+    """document_features of a stored outline (in a worker process), or None if it cannot be read."""
+    doc = outline_of(stored)
+    return None if doc is None else document_features(tmap, doc)[1]
 
 
 def plan_passages(tmap: ThemeMap, entry: Entry, corpus: Corpus | None, weights: dict[str, float]) -> PlanPassages:

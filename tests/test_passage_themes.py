@@ -200,10 +200,11 @@ def test_a_large_corpus_samples_by_content_so_a_new_file_changes_the_weights_lit
     assert sampled == set(sorted(before.keys())[:3])
     corpus_weights(tmap, before)
 
-    featured: list[str] = []
+    featured: list[str] = []  # the files whose passages were looked at for themes
     swapped = 0
-    real = pt.features_for
-    monkeypatch.setattr(pt, "features_for", lambda t, doc, key, c: featured.append(key) or real(t, doc, key, c))
+    real = pt.document_features
+    monkeypatch.setattr(pt, "document_features",
+                        lambda t, doc, found=None: featured.append(Path(doc.source).name) or real(t, doc, found))
     for n in range(4):  # new texts; their keys fall where they may
         text = SAMPLES["002"].read_text(encoding="utf-8") + f"\n十、附则\n本规划自印发之日起实施({n})。\n"
         (root / f"new_{n}.txt").write_text(text, encoding="utf-8")
@@ -212,7 +213,39 @@ def test_a_large_corpus_samples_by_content_so_a_new_file_changes_the_weights_lit
         assert len(now - sampled) <= 1 and now == set(sorted(after.keys())[:3])
         featured.clear()
         corpus_weights(tmap, after)
-        assert set(featured) == now - sampled  # only the document new to the sample
+        assert featured == [Path(after.entry(i).file).name  # only the document new to the sample
+                            for i in pt._sample(after) if after.keys()[i] not in sampled]
         swapped = swapped + 1 if now != sampled else swapped
         sampled = now
     assert swapped  # the case that matters was seen
+
+
+def test_term_weights_counted_in_worker_processes_are_those_of_each_document(tmp_path, monkeypatch):
+    """A first comparison on a large corpus looks for every theme in each passage of its sample in worker
+    processes: the weights and the passages kept for later are those of each document's own features."""
+    import shutil
+    from functools import partial
+
+    from conftest import SAMPLES
+
+    from planctl import passage_themes as pt
+    from planctl.parallel import PARALLEL_FROM, spread
+
+    root = tmp_path / "plans"
+    root.mkdir()
+    for path in SAMPLES.values():
+        shutil.copy(path, root / path.name)
+    for n in range(PARALLEL_FROM - len(SAMPLES) + 2):  # enough documents to be counted apart
+        text = SAMPLES[f"00{n % 5}"].read_text(encoding="utf-8") + f"\n十、附则\n本规划自印发之日起实施({n})。\n"
+        (root / f"more_{n}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(pt, "spread", partial(spread, workers=2))
+    tmap = load_theme_map()
+    corpus = open_corpus(root)
+    weights = corpus_weights(tmap, corpus)
+
+    docs = {corpus.keys()[i]: corpus.entry(i).doc for i in range(len(corpus.keys()))}
+    assert len(docs) >= PARALLEL_FROM
+    features = {key: pt.document_features(tmap, doc)[1] for key, doc in docs.items()}
+    assert weights == pt.term_weights(pt.term_counts(f) for f in features.values())
+    assert weights["营商环境"] < 1  # not all alike: a theme's name is in many passages
+    assert {key: corpus.index.get(f"passage-themes:{tmap.digest}:{key}") for key in docs} == features
