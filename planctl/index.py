@@ -334,8 +334,12 @@ class Index:
             return None
 
     def put(self, key: str, value: object) -> None:
+        self.put_pickled(key, pickle.dumps(value, protocol=5))
+
+    def put_pickled(self, key: str, value: bytes) -> None:
+        """put of a value pickled already (by a worker process: it is not unpickled and pickled again here)."""
         with suppress(sqlite3.Error):
-            self.db.execute("INSERT OR REPLACE INTO blobs VALUES (?, ?)", (key, pickle.dumps(value, protocol=5)))
+            self.db.execute("INSERT OR REPLACE INTO blobs VALUES (?, ?)", (key, value))
 
     # -- documents ----------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ import bisect
 import hashlib
 import heapq
 import math
+import pickle
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -339,18 +340,25 @@ def _all_term_counts(tmap: ThemeMap, entries: list[Entry], corpus: Corpus | None
             yield kept(e, features_for(tmap, e.doc, e.key, corpus)[1])
         else:
             apart.append((e, stored))
-    for (e, _), features in zip(apart, spread(partial(_features, tmap), [s for _, s in apart]), strict=True):
-        if features is None:  # an outline the index cannot read back: the document is read as usual
-            features = features_for(tmap, e.doc, e.key, corpus)[1]
-        elif index:
-            index.put(_features_key(tmap, e.key), features)  # kept as features_for keeps them
-        yield kept(e, features)
+    for (e, _), done in zip(apart, spread(partial(_counted_apart, tmap), [s for _, s in apart]), strict=True):
+        if done is None:  # an outline the index cannot read back: the document is read as usual
+            yield kept(e, features_for(tmap, e.doc, e.key, corpus)[1])
+            continue
+        features, counts = done
+        if index:  # both kept as features_for and kept() keep them
+            index.put_pickled(_features_key(tmap, e.key), features)
+            index.put(counts_of + e.key, counts)
+        yield counts
 
 
-def _features(tmap: ThemeMap, stored: bytes) -> list[dict[str, PassageFeatures]] | None:
-    """document_features of a stored outline (in a worker process), or None if it cannot be read."""
+def _counted_apart(tmap: ThemeMap, stored: bytes) -> tuple[bytes, tuple[int, Counter[str]]] | None:
+    """document_features of a stored outline (in a worker process), pickled as the index keeps them, and their
+    term_counts; None if the outline cannot be read."""
     doc = outline_of(stored)
-    return None if doc is None else document_features(tmap, doc)[1]
+    if doc is None:
+        return None
+    features = document_features(tmap, doc)[1]
+    return pickle.dumps(features, protocol=5), term_counts(features)
 
 
 def plan_passages(tmap: ThemeMap, entry: Entry, corpus: Corpus | None, weights: dict[str, float]) -> PlanPassages:
