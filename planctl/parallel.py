@@ -6,6 +6,8 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
+from .errors import PlanctlError
+
 A = TypeVar("A")
 R = TypeVar("R")
 
@@ -21,6 +23,16 @@ def spread(fn: Callable[[A], R], items: Sequence[A], workers: int | None = None,
         yield from map(fn, items)
         return
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
-        yield from pool.map(fn, items, chunksize=chunksize)
+    try:
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(items)))
+    except (OSError, NotImplementedError, ImportError):  # no worker processes here (no working semaphores)
+        yield from map(fn, items)
+        return
+    with pool:
+        try:
+            yield from pool.map(fn, items, chunksize=chunksize)
+        except BrokenProcessPool:
+            raise PlanctlError("a worker process stopped unexpectedly (killed, or out of memory?); "
+                               "run the command again") from None
