@@ -55,7 +55,8 @@ def test_a_file_not_of_the_format_its_name_promises_is_named_so(tmp_path, name, 
     assert (result.exit_code, result.stdout, result.stderr) == (
         1, "", f"Error: {path}: named {claimed}, and not text either: it contains NUL bytes, so it is a binary "
                "file, not a text document; download or export it again\n")
-    path.write_text("某某区国民经济和社会发展第十四个五年规划纲要\n第一章 优化营商环境\n营商环境持续优化。\n")
+    plan = "某某区国民经济和社会发展第十四个五年规划纲要\n第一章 优化营商环境\n营商环境持续优化。\n"
+    path.write_text(plan, encoding="utf-8")
     assert "优化营商环境" in run("outline", str(path), "--format", "csv").stdout  # text under such a name is read
 
 
