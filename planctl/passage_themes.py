@@ -324,31 +324,33 @@ def _all_term_counts(tmap: ThemeMap, entries: list[Entry], corpus: Corpus | None
     index = corpus.index if corpus else None  # a document outside the index is counted each time
     counts_of = f"passage-term-counts:{tmap.digest}:"
 
-    def kept(entry: Entry, features: list[dict[str, PassageFeatures]]) -> tuple[int, Counter[str]]:
-        counts = term_counts(features)
+    def kept(entry: Entry, counts: tuple[int, Counter[str]]) -> tuple[int, Counter[str]]:
         if index and entry.key:
             index.put(counts_of + entry.key, counts)
         return counts
 
+    def counted_here(entry: Entry) -> tuple[int, Counter[str]]:
+        return kept(entry, term_counts(features_for(tmap, entry.doc, entry.key, corpus)[1]))
+
     apart: list[tuple[Entry, bytes]] = []
     for e in entries:
         cached = index.get(counts_of + e.key) if index and e.key else None
-        stored = index.stored_outline(e.key) if index and e.key and not isinstance(cached, tuple) else None
         if isinstance(cached, tuple):
             yield cached
-        elif stored is None:
-            yield kept(e, features_for(tmap, e.doc, e.key, corpus)[1])
+            continue
+        stored = index.stored_outline(e.key) if index and e.key else None
+        if stored is None:
+            yield counted_here(e)
         else:
             apart.append((e, stored))
     for (e, _), done in zip(apart, spread(partial(_counted_apart, tmap), [s for _, s in apart]), strict=True):
         if done is None:  # an outline the index cannot read back: the document is read as usual
-            yield kept(e, features_for(tmap, e.doc, e.key, corpus)[1])
+            yield counted_here(e)
             continue
         features, counts = done
-        if index:  # both kept as features_for and kept() keep them
+        if index:  # kept as features_for keeps them
             index.put_pickled(_features_key(tmap, e.key), features)
-            index.put(counts_of + e.key, counts)
-        yield counts
+        yield kept(e, counts)
 
 
 def _counted_apart(tmap: ThemeMap, stored: bytes) -> tuple[bytes, tuple[int, Counter[str]]] | None:
