@@ -29,7 +29,9 @@ APPENDIX_TITLE = re.compile(r"^(附件|附录|附表)\s*[\d一二三四五六七
 PREFACE_TITLE = re.compile(r"^(前言|序言|引言|导言|序|结束语|结语)$")
 TOC_TITLE = re.compile(r"^目\s*录$")
 
-SENTENCE_END = "。！？；"
+# Where a sentence ends. Normalised text (normalize.py) has ！ and ； half-width, so both forms are listed; a
+# half-width ? is not, since a damaged conversion leaves ? in place of a character (优化营?环境).
+SENTENCE_END = "。！？；!;"
 MAX_TITLE = 40
 
 
@@ -92,12 +94,13 @@ def split_title(rest: str) -> tuple[str, str]:
     rest = rest.strip()
     if not rest:
         return "", ""
-    end = min((i for i in (rest.find(p) for p in SENTENCE_END) if i >= 0), default=-1)
-    if 0 < end <= MAX_TITLE:
-        return rest[:end], rest[end + 1 :].strip()
+    cuts = [i for i in (rest.find(p) for p in SENTENCE_END) if 0 < i <= MAX_TITLE]
     colon = rest.find(":")
     if 0 < colon <= 20:
-        return rest[:colon], rest[colon + 1 :].strip()
+        cuts.append(colon)
+    if cuts:  # the title ends at the first sentence end, or at a colon that comes before it
+        end = min(cuts)
+        return rest[:end], rest[end + 1 :].strip()
     if len(rest) <= MAX_TITLE:
         return rest, ""
     cut = _runon_cut(rest)

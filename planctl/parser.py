@@ -28,8 +28,13 @@ from .outline import Document, GlossaryEntry, Paragraph, Section, Table
 
 PARSER_VERSION = "1"
 
-_TOPIC = re.compile(r"^(?:——|—|-)?\s*([^。！？；:,]{2,24}(?:,[^。！？；:,]{2,16})?)[。！？；]")
-_NOT_TOPIC = re.compile(r"^(“|\"|\d|从|在|当前|今后|展望|面对|其中|同时|此外|目前|近年|过去|经过|根据|按照)|是|我们")
+# A lead phrase is a sentence of its own, ended by 。; a clause ended by ; is the first item of a list.
+_TOPIC = re.compile(rf"^(?:——|—|-)?\s*([^{SENTENCE_END}:,]{{2,24}}(?:,[^{SENTENCE_END}:,]{{2,16}})?)。")
+# Not a lead phrase: a quotation, a number, an address to the audience (各位代表), a time or a reason.
+_NOT_TOPIC = re.compile(
+    r"^(“|\"|\d|各位|从|在|当前|今后|展望|面对|其中|同时|此外|目前|近年|过去|经过|根据|按照)"
+    r"|是|我们"
+)
 _TOC_LEADER = re.compile(r"(\.{2,}|…{1,}|·{2,}|-{3,})\s*\d*\s*$|\s+\d{1,3}$")
 _TOC_ENTRY = re.compile(r"(第[一二三四五六七八九十百〇零\d]+[篇章节]|第[一二三四五六七八九十\d]+部分)")
 _COVER_HINT = re.compile(r"印发给你们|现印发|现将.{0,60}印发|请认真(组织)?(贯彻)?(执行|实施|落实)|请遵照执行")
@@ -93,14 +98,15 @@ class _Builder:
     def _paragraphs(self) -> list[Paragraph]:
         return self.stack[-1].paragraphs if self.stack else self.doc.preamble
 
-    def add_paragraph(self, text: str, no: int) -> None:
+    def add_paragraph(self, text: str, no: int, lead: bool = True) -> None:
+        """Add a paragraph; `lead`: it may open with a lead phrase (not a title's explanation after a colon)."""
         self.flush_table()
         if self.pending_topic is not None:
             pending = self.pending_topic
             self.pending_topic = None
             self._paragraphs().append(Paragraph(pending.text + text, pending.line, pending.topic))
             return
-        topic = topic_of(text)
+        topic = topic_of(text) if lead else None
         rest_after = text[len(topic) + 1 :].strip() if topic else ""
         para = Paragraph(text, no, topic)
         if topic and not rest_after and len(text) <= MAX_TITLE:
@@ -303,12 +309,15 @@ def _heading(b: _Builder, ln: _Line, h: HeadingMatch, lines: list[_Line], i: int
         and match_heading(lines[i].text) is None
         and not _is_table_row(lines[i].text)
         and not any(p in lines[i].text for p in SENTENCE_END + ":")
+        and "\ufffd" not in lines[i].text  # text lost in decoding, not the rest of a title
     ):
         title += lines[i].text
         i += 1
     b.open_heading(h, title, ln.no)
     if body:
-        b.add_paragraph(body, ln.no)
+        explained = h.rest.strip()[len(title) : len(title) + 1] == ":"  # 双招双引:招商引资、招才引智
+        b.add_paragraph(body, ln.no, lead=not explained)
+        b.flush_pending()  # what follows a title on its line is not a lead phrase on a line of its own
         b.last_paragraph_line = ln.no
     return i
 

@@ -85,6 +85,67 @@ def test_html_input_strips_tags_and_scripts():
     assert "假" not in repr(doc.to_dict())
 
 
+def _section(text: str):
+    """The one numbered section of a report body: (its title, [(topic, text) of each paragraph])."""
+    doc = parse_text("某某县政府工作报告\n各位代表:\n" + text)
+    (section,) = [s for _, s in doc.walk() if s.label]
+    return section.title, [(p.topic, p.text) for p in section.paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "body"),
+    [
+        # Full-width ； and ！ (half-width once normalised) end a title as 。 does.
+        ("7．实施公路安全生命防护工程1500公里；开展城市重点区域交通通行质量提升行动。",
+         "实施公路安全生命防护工程1500公里", "开展城市重点区域交通通行质量提升行动。"),
+        ("1．坚持创新驱动！加快建设创新型县。", "坚持创新驱动", "加快建设创新型县。"),
+        # A colon before the first sentence end: a term and what it means.
+        ("二、主要目标：到2025年，全县地区生产总值达到300亿元。",
+         "主要目标", "到2025年,全县地区生产总值达到300亿元。"),
+        ("9．“三线一单”：指生态保护红线、环境质量底线；资源利用上线。",
+         "“三线一单”", "指生态保护红线、环境质量底线;资源利用上线。"),
+    ],
+)
+def test_a_title_ends_at_the_first_sentence_end_or_colon(line, title, body):
+    found, paragraphs = _section(line + "\n")
+    assert (found, [text for _, text in paragraphs]) == (title, [body])
+
+
+def test_text_after_a_title_on_its_line_does_not_lead_the_next_paragraph():
+    _, paragraphs = _section("(一)深化改革。推进重点领域改革。\n持续打好污染防治攻坚战。抓好秸秆禁烧。\n")
+    assert paragraphs == [
+        ("推进重点领域改革", "推进重点领域改革。"),
+        ("持续打好污染防治攻坚战", "持续打好污染防治攻坚战。抓好秸秆禁烧。"),
+    ]
+
+
+def test_lead_phrases_are_sentences_of_their_own():
+    _, paragraphs = _section(
+        "一、今年工作安排\n"
+        "构建办事方便的营商环境。深化“放管服”改革。\n"
+        "保定要强，农业必须强；保定要富，农民必须富。\n"  # a list of clauses, not a lead phrase
+        "各位代表！蓝图已经绘就，实干创造未来。\n"  # an address to the audience
+    )
+    assert [topic for topic, _ in paragraphs] == ["构建办事方便的营商环境", None, None]
+
+
+def test_a_titles_explanation_is_its_own_paragraph_and_no_lead_phrase():
+    _, paragraphs = _section(
+        "4．全域美丽：融合山水与人文特色，激发多片特色发展的魅力圈。\n\n"
+        "推动中部地区功能与活力焕新。进一步提升高能级要素、高品质环境。\n"
+    )
+    assert paragraphs == [
+        (None, "融合山水与人文特色,激发多片特色发展的魅力圈。"),
+        ("推动中部地区功能与活力焕新", "推动中部地区功能与活力焕新。进一步提升高能级要素、高品质环境。"),
+    ]
+
+
+def test_a_damaged_line_after_a_short_title_is_not_joined_to_it():
+    title, paragraphs = _section("一、工作回顾\n\ufffd\ufffd\ufffd broken bytes 经济\n过去一年，全县经济稳中有进。\n")
+    assert title == "工作回顾"
+    assert paragraphs[0][1] == "\ufffd\ufffd\ufffd broken bytes 经济"
+
+
 def test_numbers_inside_sentences_are_not_headings():
     doc = parse_text("第一章 目标\n1.5亿元的投资已经到位。\n2020年完成建设。\n5G基站建成100个。\n")
     assert [s.label for _, s in doc.walk()] == ["第一章"]
