@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -102,6 +103,16 @@ def literal_breaks(text: str) -> str:
     return text
 
 
+# A character reference left in text copied from a web page: &nbsp; &amp; &#12288; &#x3000;
+_CHARREF = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def _charref(m: re.Match[str]) -> str:
+    """The character a reference stands for (a line break as a space: lines keep their numbers); an unknown
+    name is kept as written."""
+    return html.unescape(m.group(0)).replace("\r", " ").replace("\n", " ")
+
+
 def prepare(text: str) -> tuple[list[str], list[str]]:
     """Plain lines of a document and, per line, how markup marked it ("heading", "bold" or "")."""
     text = literal_breaks(text)
@@ -113,6 +124,8 @@ def prepare(text: str) -> tuple[list[str], list[str]]:
             # Keep line numbers: blank out the front matter instead of deleting it.
             text = "\n" * front.group(0).count("\n") + text[front.end() :]
         text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+        if "&" in text:
+            text = _CHARREF.sub(_charref, text)
     lines: list[str] = []
     marks: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):

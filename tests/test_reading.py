@@ -146,6 +146,16 @@ def test_a_damaged_line_after_a_short_title_is_not_joined_to_it():
     assert paragraphs[0][1] == "\ufffd\ufffd\ufffd broken bytes 经济"
 
 
+def test_character_references_left_by_a_web_page_are_decoded_in_plain_text():
+    doc = parse_text(
+        "某某县2019年政府工作报告\n某某县人民政府县长&nbsp;张三\n&nbsp;\n一、工作回顾\n"
+        "研发(R&D)投入增长5%&#65292;居全市第一&#10;。\n"
+    )
+    assert [p.text for p in doc.front_matter] == ["某某县2019年政府工作报告", "某某县人民政府县长张三"]
+    (section,) = doc.sections
+    assert [(p.text, p.line) for p in section.paragraphs] == [("研发(R&D)投入增长5%,居全市第一。", 5)]
+
+
 def test_numbers_inside_sentences_are_not_headings():
     doc = parse_text("第一章 目标\n1.5亿元的投资已经到位。\n2020年完成建设。\n5G基站建成100个。\n")
     assert [s.label for _, s in doc.walk()] == ["第一章"]
