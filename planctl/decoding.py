@@ -15,7 +15,12 @@ from functools import lru_cache
 
 
 class NotTextError(ValueError):
-    """The bytes are not a text document in any supported encoding."""
+    """The bytes are not a text document in any supported encoding: what they are, and what to do if known."""
+
+    def __init__(self, what: str, advice: str = "") -> None:
+        super().__init__(f"{what}; {advice}" if advice else what)
+        self.what = what
+        self.advice = advice
 
 
 @dataclass(frozen=True)
@@ -47,15 +52,17 @@ def without_bom(data: bytes) -> bytes:
 
 
 # Magic numbers of files people give by mistake, with what to do instead.
-_BINARY_MAGIC = (
+_READS = "planctl reads .txt, .md, .html, .pdf, .docx, .doc"
+_BINARY_MAGIC = (  # (magic, what the file is, what to do)
     # PDF and Word files are read before decoding (documents.py); what reaches here is something else.
-    (b"%PDF", "a PDF; read it with planctl's PDF reader (give the file, not its bytes)"),
-    (b"PK\x03\x04", "a zip archive but not a Word document; planctl reads .txt, .md, .html, .pdf, .docx, .doc"),
-    (b"\xd0\xcf\x11\xe0", "a legacy Office file but not a Word document (Excel?); save the plan as .docx or .txt"),
-    (b"\x89PNG", "a PNG image, not a text document"),
-    (b"\xff\xd8\xff", "a JPEG image, not a text document"),
-    (b"GIF8", "a GIF image, not a text document"),
-    (b"{\\rtf", "an RTF file; save it as plain text (.txt) first"),
+    (b"%PDF", "a PDF", "read it with planctl's PDF reader (give the file, not its bytes)"),
+    (b"PK\x03\x04", "a zip archive holding no Word document (an Excel or PowerPoint file, or another archive)",
+     _READS),
+    (b"\xd0\xcf\x11\xe0", "a legacy Office file but not a Word document (Excel?)", "save the plan as .docx or .txt"),
+    (b"\x89PNG", "a PNG image, not a text document", ""),
+    (b"\xff\xd8\xff", "a JPEG image, not a text document", ""),
+    (b"GIF8", "a GIF image, not a text document", ""),
+    (b"{\\rtf", "an RTF file", "save it as plain text (.txt) first"),
 )
 
 
@@ -133,19 +140,19 @@ def _decode_mixed(data: bytes) -> Decoded | None:
     return None
 
 
-def binary_kind(data: bytes) -> str | None:
-    """Say what a non-text file is, or None if it may be text."""
-    for magic, what in _BINARY_MAGIC:
+def binary_kind(data: bytes) -> tuple[str, str] | None:
+    """What a non-text file is and what to do with it, or None if it may be text."""
+    for magic, what, advice in _BINARY_MAGIC:
         if data.startswith(magic):
-            return what
+            return what, advice
     return None
 
 
 def decode(data: bytes) -> Decoded:
     """Decode bytes of unknown encoding; raise NotTextError for binary data."""
-    what = binary_kind(data)
-    if what:
-        raise NotTextError(f"this is {what}")
+    kind = binary_kind(data)
+    if kind:
+        raise NotTextError(f"this is {kind[0]}", kind[1])
     if found := _bom(data):
         enc = found[1]
         text = data.decode(enc, errors="replace")

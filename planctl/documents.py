@@ -54,7 +54,7 @@ def parse_data(data: bytes, source: str) -> Document:
         except NotTextError as exc:
             claimed = _CLAIMED.get(os.path.splitext(source)[1].lower())
             if claimed:  # its name promised a format its bytes do not have: say so first
-                raise PlanctlError(f"{source}: named {claimed}, and not text either: {exc}; "
+                raise PlanctlError(f"{source}: named {claimed}, and not text either: {exc.what}; "
                                    "download or export it again") from None
             raise PlanctlError(f"{source}: not a text document: {exc}") from None
     from .pdf import PdfError, read_pdf

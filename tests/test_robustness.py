@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import random
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -58,6 +60,22 @@ def test_a_file_not_of_the_format_its_name_promises_is_named_so(tmp_path, name, 
     plan = "某某区国民经济和社会发展第十四个五年规划纲要\n第一章 优化营商环境\n营商环境持续优化。\n"
     path.write_text(plan, encoding="utf-8")
     assert "优化营商环境" in run("outline", str(path), "--format", "csv").stdout  # text under such a name is read
+
+
+def test_a_zip_that_is_no_word_document_gets_one_piece_of_advice(tmp_path):
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")  # an Excel file
+    what = "this is a zip archive holding no Word document (an Excel or PowerPoint file, or another archive)"
+    for name, rest in [
+        ("plan.docx", "named .docx but not a Word document (a .docx is a zip package holding word/), and not text "
+                      f"either: {what}; download or export it again"),
+        ("plan.txt", f"not a text document: {what}; planctl reads .txt, .md, .html, .pdf, .docx, .doc"),
+    ]:
+        path = tmp_path / name
+        path.write_bytes(archive.getvalue())
+        result = run("outline", str(path))
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"Error: {path}: {rest}\n")
 
 
 @pytest.mark.parametrize(("bom", "name"), [(b"\xff\xfe\x00\x00", "UTF-32"), (b"\xfe\xff", "UTF-16"),
