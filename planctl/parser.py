@@ -25,6 +25,8 @@ from .headings import (
 )
 from .normalize import normalize_lines
 from .outline import Document, GlossaryEntry, Paragraph, Section, Table
+from .text import join_lines
+from .wrapping import OVER, goes_on, margin
 
 PARSER_VERSION = "1"
 
@@ -228,7 +230,41 @@ def _lines(text: str, source: str, encoding: str) -> tuple[Document, list[_Line]
             doc.furniture.append((no, kind, line))
             continue
         lines.append(_Line(no, line, marked))
-    return doc, lines, norm
+    return doc, _unwrapped(lines, raw_lines, norm), norm
+
+
+def _title_only(text: str) -> bool:
+    h = match_heading(text)
+    return h is not None and not split_title(h.rest)[1]
+
+
+def _unwrapped(lines: list[_Line], raw: list[str], norm: list[str]) -> list[_Line]:
+    """The lines of a text wrapped at a fixed width joined back into paragraphs (wrapping.py); other texts'
+    lines as they are. A blank line between two lines ends a paragraph; furniture between them (a page
+    number) does not. A joined line keeps the number of its first line."""
+    found = margin([raw[ln.no - 1].strip() for ln in lines])
+    if found is None:
+        return lines
+    right, widths = found
+    out = [lines[0]]
+    last_no, last_width, last_text = lines[0].no, widths[0], lines[0].text
+    for ln, w in zip(lines[1:], widths[1:], strict=True):
+        prev = out[-1]
+        blank_gap = ln.no - last_no > 1 and not any(norm[last_no : ln.no - 1])
+        if (
+            not blank_gap
+            and not (prev.marked or ln.marked or _is_table_row(last_text) or _is_table_row(ln.text))
+            and not _title_only(prev.text)  # the body starts below a heading, unless it began on its line
+            and goes_on(last_text, last_width, right, ln.text)
+        ):
+            out[-1] = _Line(prev.no, join_lines(prev.text, ln.text), "")
+            # Pieces that fit in one line of the page were one line of it, cut where a copy out of a PDF
+            # broke it (球唯一的“双奥之城” / ,首都现代化建设取得…): the line reaches as far as both.
+            w = last_width + w if last_width + w <= right + OVER else w
+        else:
+            out.append(ln)
+        last_no, last_width, last_text = ln.no, w, ln.text
+    return out
 
 
 def _toc(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
@@ -253,7 +289,7 @@ def _toc(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
         _TOC_LEADER.sub("", first_toc).replace(" ", "").replace(".", "")
         == text.replace(" ", "").replace(".", "")
     )
-    if (h is not None or leader) and not is_repeat and len(text) <= 80:
+    if (h is not None or leader) and not is_repeat and len(_TOC_LEADER.sub("", text)) <= 80:  # a long leader too
         entry = _TOC_LEADER.sub("", text).rstrip(" .")
         if h is not None:
             entry = f"{h.label} {_TOC_LEADER.sub('', h.rest).rstrip(' .')}"

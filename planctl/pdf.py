@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .extracted import Extracted
 from .headings import match_heading
 from .normalize import normalize_chars
+from .text import join_lines
 
 # Under this many characters per page on average, a PDF is a scan without a text layer.
 MIN_CHARS_PER_PAGE = 20
@@ -142,12 +143,6 @@ def _centred(line: _Line, left: float, right: float, char: float) -> bool:
     return line.x0 > left + 2 * char and abs((line.x0 + line.x1) / 2 - middle) < 2 * char
 
 
-def _join(a: str, b: str) -> str:
-    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
-        return f"{a} {b}"
-    return a + b
-
-
 def paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
     """(page, text) of each paragraph rebuilt from the body lines."""
     if not lines:
@@ -173,7 +168,7 @@ def paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
                     and gap_ok
                 )
             if joined:
-                out[-1] = (out[-1][0], _join(out[-1][1], text))
+                out[-1] = (out[-1][0], join_lines(out[-1][1], text))
                 prev = ln
                 continue
         out.append((ln.page, text))

@@ -22,6 +22,14 @@ def is_cjk(c: str) -> bool:
     return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
 
 
+def join_lines(a: str, b: str) -> str:
+    """Two pieces of a line broken in two, joined: with a space between two Latin words, else directly (a
+    number broken at the line's end, 5 / 300万元, is one number)."""
+    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
+        return f"{a} {b}"
+    return a + b
+
+
 def bigrams(run: str) -> list[str]:
     """The overlapping character pairs of a run of Chinese (营商环境 → 营商 商环 环境); a single character
     stands for itself."""
