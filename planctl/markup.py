@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 _HTML_HINT = re.compile(r"<\s*(!doctype|html|body|div|p|br|table|span|head)\b", re.I)
@@ -12,6 +13,23 @@ _BLOCK_TAGS = {
     "article", "header", "footer", "ul", "ol", "title", "blockquote", "pre", "hr",
 }
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
+# Elements whose text flows as one paragraph: a line break in their source is a space. A large text outside
+# them (a plan pasted whole into a <div>) keeps its line breaks, the only structure it has; so does a <pre>.
+_FLOW_TAGS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "caption", "title", "a"}
+_CELL_TEXT = 120  # characters: a table cell holding more is a page's layout around paragraphs, not a value
+
+
+def _is_text_block(data: str) -> bool:
+    """A text node that is a document's text with its own line breaks (several lines, some of them long),
+    not markup's indentation or a menu's words."""
+    lines = [line for line in data.split("\n") if line.strip()]
+    return len(lines) >= 3 and any(len(line.strip()) >= 30 for line in lines)
+
+
+@dataclass
+class _Table:
+    row: list[str] | None = None  # the cells of the open row
+    cell_from: int | None = None  # where the open cell's text begins in the extractor's parts
 
 
 class _TextExtractor(HTMLParser):
@@ -19,29 +37,73 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
-        self.cell = False
+        self.flow = 0
+        self.pre = 0
+        self.tables: list[_Table] = []
+
+    # A row of short cells is one line, "| a | b |", which the parser reads as a table row; a cell holding
+    # paragraphs (a table used for layout) keeps their lines, and so does a row of one cell.
+    def _end_cell(self, table: _Table) -> None:
+        if table.cell_from is not None:
+            text = "".join(self.parts[table.cell_from :])
+            del self.parts[table.cell_from :]
+            table.row = [*(table.row or []), text]
+            table.cell_from = None
+
+    def _end_row(self, table: _Table) -> None:
+        self._end_cell(table)
+        cells, table.row = table.row, None
+        if not cells:
+            return
+        flat = [" ".join(c.split()) for c in cells]
+        if len(cells) > 1 and all(len(f) <= _CELL_TEXT for f in flat):
+            self.parts.append("\n| " + " | ".join(flat) + " |\n")
+        else:
+            self.parts.append("\n" + "\n".join(cells) + "\n")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS and tag != "head":
             self.skip += 1
+        elif tag == "table":
+            self.parts.append("\n")
+            self.tables.append(_Table())
+        elif tag == "tr" and self.tables:
+            self._end_row(self.tables[-1])
+            self.tables[-1].row = []
+        elif tag in ("td", "th") and self.tables:
+            table = self.tables[-1]
+            self._end_cell(table)
+            if table.row is None:
+                table.row = []
+            table.cell_from = len(self.parts)
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
-        elif tag in ("td", "th"):
-            if self.cell:
-                self.parts.append(" | ")
-            self.cell = True
+        self._depth(tag, 1)
 
     def handle_endtag(self, tag: str) -> None:
+        self._depth(tag, -1)
         if tag in _SKIP_TAGS and tag != "head":
             self.skip = max(0, self.skip - 1)
+        elif tag == "table" and self.tables:
+            self._end_row(self.tables.pop())
+            self.parts.append("\n")
+        elif tag == "tr" and self.tables:
+            self._end_row(self.tables[-1])
+        elif tag in ("td", "th") and self.tables:
+            self._end_cell(self.tables[-1])
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
-            if tag == "tr":
-                self.cell = False
+
+    def _depth(self, tag: str, step: int) -> None:
+        if tag in _FLOW_TAGS:
+            self.flow = max(0, self.flow + step)
+        if tag == "pre":
+            self.pre = max(0, self.pre + step)
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
-            self.parts.append(data.replace("\n", " "))
+            keep = self.pre or (not self.flow and _is_text_block(data))
+            self.parts.append(data if keep else data.replace("\n", " "))
 
 
 def looks_like_html(text: str) -> bool:

@@ -18,6 +18,8 @@ from .text import CJK, HAN, is_cjk
 _FULLWIDTH: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 _FULLWIDTH[0x00A0] = 0x20
+for _cp in [*range(0x2000, 0x200B), 0x202F, 0x205F]:  # en, em, thin … spaces (&emsp; indents a paragraph)
+    _FULLWIDTH[_cp] = 0x20
 _FULLWIDTH[0x200B] = None  # zero-width space
 _FULLWIDTH[0xFEFF] = None
 # Control characters (OpenCC stops at NUL; the others are invisible noise), except tab.

@@ -7,6 +7,7 @@ in this document, so a plan that starts at 第一篇 and one that starts at 一�
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from . import markup
@@ -85,8 +86,10 @@ class _Line:
 
 
 class _Builder:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, lines: list[_Line]) -> None:
         self.doc = doc
+        self.lines = lines
+        self._written: Counter[str] | None = None
         self.stack: list[Section] = []
         self.style_level: dict[str, int] = {}
         self.table: Table | None = None
@@ -95,6 +98,12 @@ class _Builder:
         self.toc_mode = False
         self.pending_topic: Paragraph | None = None
         self.last_paragraph_line = 0
+
+    def written_twice(self, text: str) -> bool:
+        """Whether the document has this line (spaces aside) more than once: a contents entry and its heading."""
+        if self._written is None:
+            self._written = Counter(ln.text.replace(" ", "") for ln in self.lines)
+        return self._written[text.replace(" ", "")] > 1
 
     # -- placing things -------------------------------------------------------------------
     def _paragraphs(self) -> list[Paragraph]:
@@ -285,11 +294,13 @@ def _toc(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
         return False
     leader = _TOC_LEADER.search(text)
     first_toc = doc.toc[1] if len(doc.toc) > 1 else None
-    is_repeat = h is not None and first_toc is not None and (
+    is_repeat = first_toc is not None and (  # the body begins again with the first entry
         _TOC_LEADER.sub("", first_toc).replace(" ", "").replace(".", "")
         == text.replace(" ", "").replace(".", "")
     )
-    if (h is not None or leader) and not is_repeat and len(_TOC_LEADER.sub("", text)) <= 80:  # a long leader too
+    # An entry is numbered, or has a leader to its page, or is a short line the body has again (名词解释, 附件)
+    listed = h is not None or leader or (len(text) <= MAX_TITLE and b.written_twice(text))
+    if listed and not is_repeat and len(_TOC_LEADER.sub("", text)) <= 80:  # a long leader is no text
         entry = _TOC_LEADER.sub("", text).rstrip(" .")
         if h is not None:
             entry = f"{h.label} {_TOC_LEADER.sub('', h.rest).rstrip(' .')}"
@@ -360,7 +371,7 @@ def _heading(b: _Builder, ln: _Line, h: HeadingMatch, lines: list[_Line], i: int
 
 def parse_text(text: str, source: str = "<text>", encoding: str = "utf-8") -> Document:
     doc, lines, norm = _lines(text, source, encoding)
-    b = _Builder(doc)
+    b = _Builder(doc, lines)
     i = _front_matter(lines, doc)
     while i < len(lines):
         ln = lines[i]

@@ -85,6 +85,61 @@ def test_html_input_strips_tags_and_scripts():
     assert "假" not in repr(doc.to_dict())
 
 
+def test_html_a_plan_pasted_whole_into_a_div_keeps_its_lines():
+    # No <p> around the text: its line breaks are all the structure it has (杭州市's 2026 plan page).
+    body = "到2030年,全市基本实现社会主义现代化,人均地区生产总值达到中等发达国家水平。"
+    flowing = "一段在网页源码里折行的文字,浏览器把它显示为一行,因为段落里的换行只是空白。"
+    html = (
+        "<html><body><div class='nav'>首页</div><div class='content'>\n某某市国民经济和社会发展第十五个五年规划纲要\n"
+        f"第一章 发展基础\n综合实力迈上新台阶。地区生产总值增长5%。\n第二章 主要目标\n{body}\n</div>"
+        f"<p>{flowing[:25]}\n{flowing[25:]}</p><pre>一行\n两行</pre></body></html>"
+    )
+    doc = parse_text(html)
+    assert [s.title for s in doc.sections] == ["发展基础", "主要目标"]
+    assert [p.text for p in doc.sections[1].paragraphs] == [body, flowing, "一行", "两行"]
+
+
+def test_html_table_cells_holding_paragraphs_stay_one_row():
+    html = (
+        "<html><body><p>第一章 主要指标</p><table><tr><td><p>指标</p></td><td><p>2025年</p><p>完成值</p></td></tr>"
+        "<tr><td><p>地区生产总值</p></td><td><p>3.2</p></td></tr></table></body></html>"
+    )
+    (table,) = parse_text(html).sections[0].tables
+    assert table.rows == [["指标", "2025年完成值"], ["地区生产总值", "3.2"]]
+
+
+def test_html_a_table_laying_out_a_page_keeps_its_paragraphs():
+    paragraphs = [f"第{n}段:全面推进乡村振兴,加快建设农业强省,坚持农业农村优先发展,巩固拓展脱贫攻坚成果。" * 2
+                  for n in (1, 2)]
+    html = ("<html><body><table><tr><td>首页</td><td><p>第一章 乡村振兴</p>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</td></tr></table></body></html>")
+    (chapter,) = parse_text(html).sections
+    assert [p.text for p in chapter.paragraphs] == paragraphs
+
+
+def test_em_spaces_that_indent_a_paragraph_are_spaces():
+    text = "“十四五”时期,全市经济社会发展取得新的重大成就,综合实力迈上新台阶。"
+    doc = parse_text(f"某某市规划纲要\n\u2003\u2003一、砥砺五载耕实景\n\u2003\u2003{text}\n")
+    found = [(s.label, s.title, [p.text for p in s.paragraphs]) for s in doc.sections]
+    assert found == [("一、", "砥砺五载耕实景", [text])]
+
+
+@pytest.mark.parametrize("first", ["前言", "第一章 发展基础"])
+def test_unnumbered_contents_entries_are_entries(first):
+    # 前言 and 名词解释 are listed in the contents without a number and begin blocks of the body further on.
+    entries = ["前言", "第一章 发展基础", "第二章 主要目标", "名词解释"][["前言", "第一章 发展基础"].index(first):]
+    doc = parse_text(
+        "某某市国民经济和社会发展第十五个五年规划纲要\n目 录\n" + "\n".join(entries) + "\n"
+        + ("前言\n本纲要是未来五年的行动纲领。\n" if first == "前言" else "")
+        + "第一章 发展基础\n综合实力迈上新台阶。\n第二章 主要目标\n到2030年基本实现现代化。\n"
+        "名词解释\n1.双碳:碳达峰和碳中和。\n"
+    )
+    assert doc.toc == ["目录", *entries]
+    assert [s.heading for s in doc.sections] == [*(["前言"] if first == "前言" else []),
+                                                 "第一章 发展基础", "第二章 主要目标", "名词解释"]
+    assert doc.sections[-1].kind == "glossary"
+
+
 def _section(text: str):
     """The one numbered section of a report body: (its title, [(topic, text) of each paragraph])."""
     doc = parse_text("某某县政府工作报告\n各位代表:\n" + text)
