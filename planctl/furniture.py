@@ -7,8 +7,20 @@ Rules only ever match short lines, so body text that happens to mention an addre
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from .headings import SENTENCE_END, match_heading
 
 _MAX_FURNITURE_LEN = 90
+LINK_TEXT = 40  # characters: the most a link's text in a list of links under its title takes
+
+# The title of a list of links a page ends with (上一篇: and 下一篇: are each a list of one).
+_TITLES = (
+    r"(政策解读|附件下载|相关(文章|链接|文件|阅读|稿件|新闻|推荐|信息)|本栏(最新|推荐|热门|目录)|最新(文章|推荐|发布)|"
+    r"热门(文章|推荐|阅读)|(阅读|点击|浏览)排行|排行榜|标签云|标签|猜你喜欢|延伸阅读|推荐阅读|上一篇|下一篇)"
+)
+_LIST_TITLE = re.compile(rf"^{_TITLES}\s*([:：].*)?$")  # with its one link on the line (上一篇:2022年…) or not
+_BARE_TITLE = re.compile(rf"^{_TITLES}\s*[:：]?$")  # the links follow, one a line
 
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -36,11 +48,14 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "buttons",
         re.compile(
-            r"^[\[【(]?\s*(打印本页|打印|关闭窗口|关闭|返回顶部|返回|分享到|扫一扫|收藏|上一篇|下一篇)"
-            r"\s*[\]】)]?(\s*[\[【(]?\s*(打印本页|打印|关闭窗口|关闭|返回顶部|返回|收藏)\s*[\]】)]?)*$"
+            r"^[\[【(]?\s*(打印本页|打印|关闭窗口|关闭|返回顶部|返回|分享到|扫一扫|收藏)"
+            r"\s*[\]】)]?(\s*[\[【(]?\s*(打印本页|打印|关闭窗口|关闭|返回顶部|返回|收藏)\s*[\]】)]?)*\s*[:：]?$"
+            # where a page shares to
+            r"|^(QQ空间|QQ好友|新浪微博|腾讯微博|人人网|开心网|百度空间|百度贴吧|和讯|天涯社区|豆瓣|微信|朋友圈|微博)$"
         ),
     ),
-    ("related links", re.compile(r"^(政策解读|相关链接|相关文件|相关阅读|附件下载|相关稿件)\s*[:：]")),
+    ("comments", re.compile(r"^(评论|发表评论|网友评论|内容摘要)\s*[:：]?$")),
+    ("related links", _LIST_TITLE),
     # A printed page's number, left in text copied out of a PDF: — 12 —, - 3 -, 第 5 页 共 80 页, Page 2 of 9,
     # and the Roman numbers of the pages before the body (I, IV). A bare Arabic number is not one: it may be a
     # table's cell or a figure on a line of its own.
@@ -63,3 +78,23 @@ def furniture_kind(line: str) -> str | None:
         if pattern.search(line):
             return name
     return None
+
+
+def furniture_kinds(lines: Sequence[str]) -> list[str | None]:
+    """The kind of furniture each (normalised, stripped) line is, None for the document's own lines. A list
+    of links under its title (相关文章, 本栏推荐, 阅读排行, 上一篇: …) is furniture down to the first line that
+    is not a link's text: a longer one, one that ends a sentence, or a heading."""
+    out: list[str | None] = []
+    in_list = False
+    for line in lines:
+        kind = furniture_kind(line)
+        if kind is None and in_list and line and _link_text(line):
+            kind = "related links"
+        if line:
+            in_list = kind is not None and (in_list or bool(_BARE_TITLE.match(line)))
+        out.append(kind)
+    return out
+
+
+def _link_text(line: str) -> bool:
+    return len(line) <= LINK_TEXT and not any(p in line for p in SENTENCE_END) and match_heading(line) is None

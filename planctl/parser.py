@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import markup
 from .decoding import decode
-from .furniture import furniture_kind
+from .furniture import furniture_kinds
 from .headings import (
     APPENDIX_TITLE,
     GLOSSARY_TITLE,
@@ -231,10 +231,9 @@ def _lines(text: str, source: str, encoding: str) -> tuple[Document, list[_Line]
     norm, warnings, traditional = normalize_lines(raw_lines)
     doc = Document(source=source, encoding=encoding, traditional=traditional, warnings=warnings)
     lines: list[_Line] = []
-    for no, (line, marked) in enumerate(zip(norm, marks, strict=True), 1):
+    for no, (line, marked, kind) in enumerate(zip(norm, marks, furniture_kinds(norm), strict=True), 1):
         if not line:
             continue
-        kind = furniture_kind(line)
         if kind:
             doc.furniture.append((no, kind, line))
             continue

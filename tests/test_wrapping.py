@@ -1,5 +1,5 @@
-"""Text wrapped at a fixed width, as copied out of a PDF (page numbers between the lines), read back as the
-plan it was: the same headings, the same text in each section, paragraphs whole."""
+"""Text as a copy leaves it: wrapped at a fixed width, as copied out of a PDF (page numbers between the
+lines), read back as the plan it was; a web page's lists of links around the plan set aside."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from conftest import SAMPLES, sample
 
 from planctl.documents import load_document
-from planctl.furniture import furniture_kind
+from planctl.furniture import furniture_kind, furniture_kinds
 from planctl.headings import SENTENCE_END, match_heading
 from planctl.parser import parse_text
 from planctl.wrapping import margin, width
@@ -103,3 +103,17 @@ def test_a_plan_copied_out_of_its_pdf():
     assert chapter.topics[:3] == ["首都功能持续优化提升", "京津冀协同发展走深走实", "经济高质量发展实现新跃升"]
     assert not any(furniture_kind(p.text) for _, s in doc.walk() for p in s.paragraphs)
     assert sum(kind == "page number" for _, kind, _ in doc.furniture) > 150
+
+
+def test_a_pages_lists_of_links_are_furniture_down_to_the_text():
+    # The tail of a report as 46 texts of ../shared/corpus end (one site's pages), then a report's own lines.
+    tail = [
+        "分享到:", "QQ空间", "新浪微博", "上一篇:", "2022年涞源县政府工作报告", "下一篇:", "2022年博野县政府工作报告",
+        "相关文章", "01-24", "2022年博野县政府工作报告", "本栏推荐", "焦作市解放区2025年政府工作报告", "阅读排行",
+        "宁德市2021年政府工作报告", "标签云", "工作报告", "2025年",
+    ]
+    own = ["一、今年工作安排", "坚持稳中求进。", "政策解读:《2023年政府工作报告》图解", "某某区秘书处 2022年12月28日印"]
+    kinds = furniture_kinds([*tail, *own])
+    assert all(kinds[: len(tail)]), [line for line, kind in zip(tail, kinds, strict=False) if not kind]
+    # A heading or a sentence ends the list; a title with its one link on the line opens none.
+    assert kinds[len(tail):] == [None, None, "related links", None]
