@@ -247,13 +247,14 @@ def _title_only(text: str) -> bool:
 
 
 def _unwrapped(lines: list[_Line], raw: list[str], norm: list[str]) -> list[_Line]:
-    """The lines of a text wrapped at a fixed width joined back into paragraphs (wrapping.py); other texts'
-    lines as they are. A blank line between two lines ends a paragraph; furniture between them (a page
-    number) does not. A joined line keeps the number of its first line."""
-    found = margin([raw[ln.no - 1].strip() for ln in lines])
-    if found is None:
+    """Lines broken in the middle of a sentence joined back into paragraphs (wrapping.py): in any text where
+    punctuation says so (二、“ / 十四五 / ”时期…, a copy that broke lines at a page's inline markup), and in a
+    text wrapped at a fixed width where a line reaches the margin. A blank line between two lines ends a
+    paragraph; furniture between them (a page number) does not. A joined line keeps its first line's number."""
+    if not lines:
         return lines
-    right, widths = found
+    found = margin([raw[ln.no - 1].strip() for ln in lines])
+    right, widths = found if found is not None else (None, [0] * len(lines))
     out = [lines[0]]
     last_no, last_width, last_text = lines[0].no, widths[0], lines[0].text
     for ln, w in zip(lines[1:], widths[1:], strict=True):
@@ -268,7 +269,7 @@ def _unwrapped(lines: list[_Line], raw: list[str], norm: list[str]) -> list[_Lin
             out[-1] = _Line(prev.no, join_lines(prev.text, ln.text), "")
             # Pieces that fit in one line of the page were one line of it, cut where a copy out of a PDF
             # broke it (球唯一的“双奥之城” / ,首都现代化建设取得…): the line reaches as far as both.
-            w = last_width + w if last_width + w <= right + OVER else w
+            w = last_width + w if right is not None and last_width + w <= right + OVER else w
         else:
             out.append(ln)
         last_no, last_width, last_text = ln.no, w, ln.text

@@ -21,10 +21,9 @@ OVER = 4
 WRAPPED_SHARE = 0.5  # of the lines, within that band
 WIDER_SHARE = 0.15  # of the lines, clearly wider than the band (tables of contents with leaders, tables): any
 #                     more and the lines are paragraphs of their own
-_ENDS = SENTENCE_END + ":：?？"
-_OPEN = "“‘(（《〈[【"  # a line ending in one of these goes on in the next
-_GOES_ON = ",，、" + _OPEN  # nor does a line ending here end its sentence
-_CONTINUES = ",，、.。;；:：!！?？)）》〉]】”’"  # a line starting with one of these continues the one before
+_ENDS = tuple(SENTENCE_END + ":：?？")
+_GOES_ON = tuple(",，、“‘(（《〈[【")  # a line ending in a comma or an opening mark goes on in the next
+_CONTINUES = tuple(",，、.。;；:：!！?？)）》〉]】”’")  # a line starting with one of these continues the one before
 
 
 # UTF-8 lead bytes of the characters from U+3000 up (CJK, full-width forms), which take two columns.
@@ -54,14 +53,12 @@ def margin(lines: Sequence[str]) -> tuple[int, list[int]] | None:
     return None
 
 
-def goes_on(line: str, line_width: int, right: int, following: str) -> bool:
-    """Whether `following` is the rest of `line`'s paragraph in a text wrapped at `right` columns: it does not
-    begin a heading, and it begins with punctuation that continues a sentence, or `line` ends in the middle
-    of one, or `line` reaches the margin without ending its sentence."""
-    if match_heading(following) is not None:
+def goes_on(line: str, line_width: int, right: int | None, following: str) -> bool:
+    """Whether `following` is the rest of `line`'s paragraph: it does not begin a heading, and it begins with
+    punctuation that continues a sentence, or `line` ends in the middle of one (a comma, an opening quote),
+    in any text; or, in a text wrapped at `right` columns, `line` reaches the margin without ending its
+    sentence."""
+    if not (following.startswith(_CONTINUES) or line.endswith(_GOES_ON) or (
+            right is not None and line_width >= right - BAND and not line.endswith(_ENDS))):
         return False
-    if following.startswith(tuple(_CONTINUES)):
-        return True
-    if line.endswith(tuple(_GOES_ON)):
-        return True
-    return line_width >= right - BAND and not line.endswith(tuple(_ENDS))
+    return match_heading(following) is None

@@ -64,6 +64,19 @@ def test_a_wrapped_plan_reads_as_the_plan(key, columns):
         assert not any(text[at - 1] in SENTENCE_END for at in ends - cuts), title
 
 
+def test_a_line_broken_inside_a_sentence_is_joined_in_any_text():
+    # A copy that broke lines at a page's inline markup (quotation marks, a bold word): 河北省's reports.
+    doc = parse_text(
+        "河北省政府工作报告\n二、“\n十四五\n”时期发展的总体思路和重点任务\n制定实施了《\n国家中长期科学和技术发展规划纲要\n"
+        "》,单位GDP能耗五年下降21%。\n各位代表,今后五年是重要机遇期,\n我们要抓住机遇。\n三、2021年主要工作\n"
+    )
+    assert [s.heading for s in doc.sections] == ["二、“十四五”时期发展的总体思路和重点任务", "三、2021年主要工作"]
+    assert [p.text for p in doc.sections[0].paragraphs] == [
+        "制定实施了《国家中长期科学和技术发展规划纲要》,单位GDP能耗五年下降21%。",
+        "各位代表,今后五年是重要机遇期,我们要抓住机遇。",
+    ]
+
+
 def test_text_of_lines_of_their_own_is_not_joined():
     # Forty paragraphs of one line each, all about as wide: no line runs on into the next.
     text = "\n".join(f"第{n}项任务是推进重点领域改革,完善体制机制,提升治理效能。" for n in range(1, 41))
