@@ -1,9 +1,11 @@
-"""Text broken into lines of a fixed width (copied out of a PDF, or saved with hard line breaks), read back
-as paragraphs.
+"""Lines broken in the middle of a paragraph, read back as paragraphs: text copied out of a PDF or saved with
+hard line breaks (wrapped at a fixed width), or a copy that broke a page's lines at its inline markup.
 
-Such a text has most of its lines about as wide as its right margin, and few wider; a line that reaches
-the margin without ending its sentence goes on in the next line. Whether a text is wrapped is decided
-from all its lines at once, so a plan whose paragraphs are one line each is never joined.
+In any text, punctuation tells: a line that begins with a comma or a closing mark continues the one before,
+and one that ends on a comma or an opening mark goes on. A wrapped text has most of its lines about as wide
+as its right margin, and few wider; there a line that reaches the margin without ending its sentence goes
+on too. Whether a text is wrapped is decided from all its lines at once, so a plan whose paragraphs are one
+line each is never joined at the margin.
 """
 
 from __future__ import annotations
