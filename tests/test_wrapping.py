@@ -125,6 +125,7 @@ def test_a_pages_lists_of_links_are_furniture_down_to_the_text():
         "相关文章", "01-24", "2022年博野县政府工作报告", "本栏推荐", "焦作市解放区2025年政府工作报告", "阅读排行",
         "宁德市2021年政府工作报告", "标签云", "工作报告", "2025年",
     ]
+    tail += ["网站导航:", "中国政府网", "苏州市发展和改革委员会", "友情链接", "深圳新闻网"]
     own = ["一、今年工作安排", "坚持稳中求进。", "政策解读:《2023年政府工作报告》图解", "某某区秘书处 2022年12月28日印"]
     kinds = furniture_kinds([*tail, *own])
     assert all(kinds[: len(tail)]), [line for line, kind in zip(tail, kinds, strict=False) if not kind]
