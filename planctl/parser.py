@@ -259,12 +259,11 @@ def _unwrapped(lines: list[_Line], raw: list[str], norm: list[str]) -> list[_Lin
     last_no, last_width, last_text = lines[0].no, widths[0], lines[0].text
     for ln, w in zip(lines[1:], widths[1:], strict=True):
         prev = out[-1]
-        blank_gap = ln.no - last_no > 1 and not any(norm[last_no : ln.no - 1])
-        if (
-            not blank_gap
+        if (  # cheapest test first: most lines end their sentence and the next begins one
+            goes_on(last_text, last_width, right, ln.text)
+            and not (ln.no - last_no > 1 and not any(norm[last_no : ln.no - 1]))  # a blank line between
             and not (prev.marked or ln.marked or _is_table_row(last_text) or _is_table_row(ln.text))
             and not _title_only(prev.text)  # the body starts below a heading, unless it began on its line
-            and goes_on(last_text, last_width, right, ln.text)
         ):
             out[-1] = _Line(prev.no, join_lines(prev.text, ln.text), "")
             # Pieces that fit in one line of the page were one line of it, cut where a copy out of a PDF
