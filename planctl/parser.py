@@ -38,7 +38,9 @@ _NOT_TOPIC = re.compile(
     r"^(“|\"|\d|各位|从|在|当前|今后|展望|面对|其中|同时|此外|目前|近年|过去|经过|根据|按照)"
     r"|是|我们"
 )
-_TOC_LEADER = re.compile(r"(\.{2,}|…{1,}|·{2,}|-{3,})\s*\d*\s*$|\s+\d{1,3}$")
+# A contents line's leader and page number (… 12, ..... 3, a tab and 7; or 7 right after the title, where
+# normalising took the tab between a Chinese character and a digit away)
+_TOC_LEADER = re.compile(r"(\.{2,}|…{1,}|·{2,}|-{3,})\s*\d*\s*$|\s+\d{1,3}$|(?<=[\u3400-\u9fff”)》])\d{1,3}$")
 _TOC_ENTRY = re.compile(r"(第[一二三四五六七八九十百〇零\d]+[篇章节]|第[一二三四五六七八九十\d]+部分)")
 _COVER_HINT = re.compile(r"印发给你们|现印发|现将.{0,60}印发|请认真(组织)?(贯彻)?(执行|实施|落实)|请遵照执行")
 _DATE_LINE = re.compile(
@@ -90,6 +92,7 @@ class _Builder:
         self.doc = doc
         self.lines = lines
         self._written: Counter[str] | None = None
+        self._listed: set[str] | None = None  # read once the table of contents is complete
         self.stack: list[Section] = []
         self.style_level: dict[str, int] = {}
         self.table: Table | None = None
@@ -104,6 +107,12 @@ class _Builder:
         if self._written is None:
             self._written = Counter(ln.text.replace(" ", "") for ln in self.lines)
         return self._written[text.replace(" ", "")] > 1
+
+    def listed(self, heading: str) -> bool:
+        """Whether the table of contents has this heading (spaces and leaders aside)."""
+        if self._listed is None:
+            self._listed = {_TOC_LEADER.sub("", e).replace(" ", "") for e in self.doc.toc}
+        return heading.replace(" ", "") in self._listed
 
     # -- placing things -------------------------------------------------------------------
     def _paragraphs(self) -> list[Paragraph]:
@@ -293,10 +302,10 @@ def _toc(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
         return False
     leader = _TOC_LEADER.search(text)
     first_toc = doc.toc[1] if len(doc.toc) > 1 else None
-    is_repeat = first_toc is not None and (  # the body begins again with the first entry
-        _TOC_LEADER.sub("", first_toc).replace(" ", "").replace(".", "")
-        == text.replace(" ", "").replace(".", "")
-    )
+    here = text.replace(" ", "").replace(".", "")
+    first = _TOC_LEADER.sub("", first_toc).replace(" ", "").replace(".", "") if first_toc else ""
+    # The body begins again with the first entry, or with its first line (a title the body breaks in two)
+    is_repeat = bool(first) and (first == here or (h is not None and first.startswith(here)))
     # An entry is numbered, or has a leader to its page, or is a short line the body has again (名词解释, 附件)
     listed = h is not None or leader or (len(text) <= MAX_TITLE and b.written_twice(text))
     if listed and not is_repeat and len(_TOC_LEADER.sub("", text)) <= 80:  # a long leader is no text
@@ -346,16 +355,17 @@ def _heading(b: _Builder, ln: _Line, h: HeadingMatch, lines: list[_Line], i: int
     """Open a section for a heading (joining a title broken over two lines, keeping a body that runs on on the
     same line); return the index of the next line to read."""
     title, body = split_title(h.rest)
-    # A heading broken over two lines: 第一节 充分 / 释放市场采购贸易方式试点红利
+    # A heading broken over two lines: 第一节 充分 / 释放市场采购贸易方式试点红利, or any title whose two
+    # lines the table of contents has as one entry (第一篇 立足…新起点,建设 / 世界一流的…国际大都市)
     if (
-        len(title) <= 4
-        and not body
+        not body
         and i < len(lines)
         and len(lines[i].text) <= 30
         and match_heading(lines[i].text) is None
         and not _is_table_row(lines[i].text)
         and not any(p in lines[i].text for p in SENTENCE_END + ":")
         and "\ufffd" not in lines[i].text  # text lost in decoding, not the rest of a title
+        and (len(title) <= 4 or b.listed(f"{h.label}{title}{lines[i].text}"))
     ):
         title += lines[i].text
         i += 1

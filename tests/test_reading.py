@@ -124,6 +124,19 @@ def test_em_spaces_that_indent_a_paragraph_are_spaces():
     assert found == [("一、", "砥砺五载耕实景", [text])]
 
 
+def test_a_title_on_two_lines_is_joined_where_the_contents_has_it_whole():
+    doc = parse_text(
+        "某某市国民经济和社会发展第十五个五年规划纲要\n目 录\n"
+        "第一篇 立足新起点,建设世界一流的社会主义现代化国际大都市\t1\n第二篇 坚持创新驱动\t13\n"
+        "第一篇 立足新起点,建设\n世界一流的社会主义现代化国际大都市\n“十五五”时期是关键时期。\n"
+        "第二篇 坚持创新驱动\n全力打造创新高地\n创新是第一动力。\n"
+    )
+    assert doc.toc[1:] == ["第一篇 立足新起点,建设世界一流的社会主义现代化国际大都市", "第二篇 坚持创新驱动"]
+    assert [s.title for s in doc.sections] == ["立足新起点,建设世界一流的社会主义现代化国际大都市", "坚持创新驱动"]
+    # A line under a title that the contents does not have with it is the section's text.
+    assert [p.text for p in doc.sections[1].paragraphs] == ["全力打造创新高地", "创新是第一动力。"]
+
+
 @pytest.mark.parametrize("first", ["前言", "第一章 发展基础"])
 def test_unnumbered_contents_entries_are_entries(first):
     # 前言 and 名词解释 are listed in the contents without a number and begin blocks of the body further on.
