@@ -92,7 +92,7 @@ class _Builder:
         self.doc = doc
         self.lines = lines
         self._written: Counter[str] | None = None
-        self._listed: set[str] | None = None  # read once the table of contents is complete
+        self._listed: tuple[int, set[str]] = (0, set())  # (entries read, their texts) of the table of contents
         self.stack: list[Section] = []
         self.style_level: dict[str, int] = {}
         self.table: Table | None = None
@@ -110,9 +110,9 @@ class _Builder:
 
     def listed(self, heading: str) -> bool:
         """Whether the table of contents has this heading (spaces and leaders aside)."""
-        if self._listed is None:
-            self._listed = {_TOC_LEADER.sub("", e).replace(" ", "") for e in self.doc.toc}
-        return heading.replace(" ", "") in self._listed
+        if self._listed[0] != len(self.doc.toc):  # a heading may come before the contents (a cover letter's)
+            self._listed = (len(self.doc.toc), {_TOC_LEADER.sub("", e).replace(" ", "") for e in self.doc.toc})
+        return heading.replace(" ", "") in self._listed[1]
 
     # -- placing things -------------------------------------------------------------------
     def _paragraphs(self) -> list[Paragraph]:
