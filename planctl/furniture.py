@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from .headings import SENTENCE_END, match_heading
 
 _MAX_FURNITURE_LEN = 90
+REPEAT_LINES = 20  # a run of the text's own lines found again, at least this long, is a second copy of it
+REPEAT_SHARE = 0.2  # … and at least this share of the lines
 LINK_TEXT = 40  # characters: the most a link's text in a list of links under its title takes
 
 # The title of a list of links a page ends with (上一篇: and 下一篇: are each a list of one).
@@ -98,3 +100,27 @@ def furniture_kinds(lines: Sequence[str]) -> list[str | None]:
 
 def _link_text(line: str) -> bool:
     return len(line) <= LINK_TEXT and not any(p in line for p in SENTENCE_END) and match_heading(line) is None
+
+
+def second_copies(lines: Sequence[str]) -> set[int]:
+    """The positions of lines that repeat, line for line, an earlier run of the text: a page that holds the
+    document twice (a copy for print beside the page's own). Only a run of REPEAT_LINES lines or more and a
+    fifth of the text counts, so a phrase, a table row or a refrain said twice stays."""
+    first: dict[str, int] = {}
+    copies: set[int] = set()
+    i = 0
+    while i < len(lines):
+        text = lines[i]
+        if len(text) >= 20:
+            if text not in first:
+                first[text] = i
+            else:
+                start, run = first[text], 0
+                while i + run < len(lines) and start + run < i and lines[start + run] == lines[i + run]:
+                    run += 1
+                if run >= REPEAT_LINES and run >= REPEAT_SHARE * len(lines):
+                    copies.update(range(i, i + run))
+                    i += run
+                    continue
+        i += 1
+    return copies

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import markup
 from .decoding import decode
-from .furniture import furniture_kinds
+from .furniture import furniture_kinds, second_copies
 from .headings import (
     APPENDIX_TITLE,
     GLOSSARY_TITLE,
@@ -247,6 +247,11 @@ def _lines(text: str, source: str, encoding: str) -> tuple[Document, list[_Line]
             doc.furniture.append((no, kind, line))
             continue
         lines.append(_Line(no, line, marked))
+    copies = second_copies([ln.text for ln in lines])
+    if copies:
+        doc.furniture += [(ln.no, "repeated text", ln.text) for n, ln in enumerate(lines) if n in copies]
+        doc.furniture.sort()
+        lines = [ln for n, ln in enumerate(lines) if n not in copies]
     return doc, _unwrapped(lines, raw_lines, norm), norm
 
 

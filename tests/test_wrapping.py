@@ -131,3 +131,14 @@ def test_a_pages_lists_of_links_are_furniture_down_to_the_text():
     assert all(kinds[: len(tail)]), [line for line, kind in zip(tail, kinds, strict=False) if not kind]
     # A heading or a sentence ends the list; a title with its one link on the line opens none.
     assert kinds[len(tail):] == [None, None, "related links", None]
+
+
+def test_a_page_holding_the_report_twice_is_read_once():
+    body = [f"{n}、第{n}项工作全面推进,成效显著,群众满意度持续提升,为全年发展打下基础。" for n in range(1, 25)]
+    refrain = "我们要坚持稳中求进工作总基调,完整准确全面贯彻新发展理念。"
+    text = "\n".join(["某某省政府工作报告", refrain, *body, refrain, "扫码阅读手机版", *body[:22]])
+    doc = parse_text(text)
+    assert len([s for _, s in doc.walk()]) == 24  # not 46
+    assert sum(kind == "repeated text" for _, kind, _ in doc.furniture) == 22
+    # A sentence said twice is no second copy.
+    assert [p.text for p in doc.sections[-1].paragraphs] == [refrain, "扫码阅读手机版"]
