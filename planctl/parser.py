@@ -26,7 +26,7 @@ from .headings import (
 )
 from .normalize import normalize_lines
 from .outline import Document, GlossaryEntry, Paragraph, Section, Table
-from .text import join_lines
+from .text import CJK, join_lines
 from .wrapping import OVER, goes_on, margin
 
 PARSER_VERSION = "1"
@@ -40,7 +40,7 @@ _NOT_TOPIC = re.compile(
 )
 # A contents line's leader and page number (… 12, ..... 3, a tab and 7; or 7 right after the title, where
 # normalising took the tab between a Chinese character and a digit away)
-_TOC_LEADER = re.compile(r"(\.{2,}|…{1,}|·{2,}|-{3,})\s*\d*\s*$|\s+\d{1,3}$|(?<=[\u3400-\u9fff”)》])\d{1,3}$")
+_TOC_LEADER = re.compile(rf"(\.{{2,}}|…{{1,}}|·{{2,}}|-{{3,}})\s*\d*\s*$|\s+\d{{1,3}}$|(?<=[{CJK}”)》])\d{{1,3}}$")
 _TOC_ENTRY = re.compile(r"(第[一二三四五六七八九十百〇零\d]+[篇章节]|第[一二三四五六七八九十\d]+部分)")
 _COVER_HINT = re.compile(r"印发给你们|现印发|现将.{0,60}印发|请认真(组织)?(贯彻)?(执行|实施|落实)|请遵照执行")
 _DATE_LINE = re.compile(
