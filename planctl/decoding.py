@@ -15,12 +15,12 @@ from functools import lru_cache
 
 
 class NotTextError(ValueError):
-    """The bytes are not a text document in any supported encoding: what they are, and what to do if known."""
+    """The bytes are not a text document in any supported encoding: what they are (`what`), then what to do if
+    known; a caller with advice of its own says `what` with it."""
 
     def __init__(self, what: str, advice: str = "") -> None:
         super().__init__(f"{what}; {advice}" if advice else what)
         self.what = what
-        self.advice = advice
 
 
 @dataclass(frozen=True)
