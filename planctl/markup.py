@@ -47,7 +47,9 @@ class _TextExtractor(HTMLParser):
         if table.cell_from is not None:
             text = "".join(self.parts[table.cell_from :])
             del self.parts[table.cell_from :]
-            table.row = [*(table.row or []), text]
+            if table.row is None:  # a cell outside any <tr>
+                table.row = []
+            table.row.append(text)
             table.cell_from = None
 
     def _end_row(self, table: _Table) -> None:
