@@ -10,7 +10,8 @@ One database file (in the user's cache folder; $PLANCTL_INDEX or $PLANCTL_CACHE_
 - `text_fts`: an FTS5 index of the character bigrams (营商环境 → 营商 商环 环境) of each chunk of text
   (a section's heading and some of its text: fulltext.py), so a search of two or more characters
   uses the index. It records which chunks hold a term, not where (detail=none): a third of the size
-  of a positional index, which was as large as the corpus. A chunk holding every bigram of a word
+  of a positional index, which was as large as the corpus; nor each row's size (columnsize=0: only
+  ranking reads it, and search does not rank). A chunk holding every bigram of a word
   may still not hold the word, so callers check the chunk's text (`chunks()` of the outline gives it:
   no text is stored twice). A document's chunks have consecutive row ids from `docs.first_row`;
 - `blobs`: other derived data (theme classifications, segmented words) keyed by content key;
@@ -248,7 +249,8 @@ CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, key TEXT UNIQUE, title 
                                  county TEXT, level TEXT, code TEXT, kind TEXT, year INT, period TEXT, chars INT,
                                  warnings INT, first_row INT, rows INT);
 CREATE TABLE IF NOT EXISTS outlines (id INTEGER PRIMARY KEY, outline BLOB);
-CREATE VIRTUAL TABLE IF NOT EXISTS text_fts USING fts5(terms, content='', tokenize='ascii', detail=none);
+CREATE VIRTUAL TABLE IF NOT EXISTS text_fts USING fts5(terms, content='', tokenize='ascii', detail=none,
+                                                        columnsize=0);
 CREATE TABLE IF NOT EXISTS blobs (key TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE IF NOT EXISTS listings (root TEXT PRIMARY KEY, scanned BLOB, entries BLOB, earlier BLOB);
 CREATE TABLE IF NOT EXISTS folders (root TEXT PRIMARY KEY, state BLOB);
