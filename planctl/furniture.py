@@ -18,16 +18,19 @@ LINK_TEXT = 40  # characters: the most a link's text in a list of links under it
 
 # The title of a list of links a page ends with (上一篇: and 下一篇: are each a list of one).
 _TITLES = (
-    r"(政策解读|附件下载|网站导航|友情链接|相关(文章|链接|文件|阅读|稿件|新闻|推荐|信息|解读)|本栏(最新|推荐|热门|目录)|最新(文章|推荐|发布)|"
+    r"(政策解读|附件下载|网站导航|友情链接|相关(文章|链接|附件|文件|阅读|稿件|新闻|推荐|信息|解读)|本栏(最新|推荐|热门|目录)|最新(文章|推荐|发布)|"
     r"热门(文章|推荐|阅读)|(阅读|点击|浏览)排行|排行榜|标签云|标签|猜你喜欢|延伸阅读|推荐阅读|上一篇|下一篇)"
 )
-_LIST_TITLE = re.compile(rf"^{_TITLES}\s*([:：].*)?$")  # with its one link on the line (上一篇:2022年…) or not
-_BARE_TITLE = re.compile(rf"^{_TITLES}\s*[:：]?$")  # the links follow, one a line
+# with its one link on the line (上一篇:2022年…) or not, or pointing on (相关链接>>)
+_LIST_TITLE = re.compile(rf"^{_TITLES}\s*([:：].*|>>|»)?$")
+_BARE_TITLE = re.compile(rf"^{_TITLES}\s*([:：]|>>|»)?$")  # the links follow, one a line
 
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "breadcrumb",
-        re.compile(r"^(当前位置|您的位置|你的位置|所在位置|位置)\s*[:：]|^首页\s*(>|»|/)|(>>|>|»).*(>>|>|»)"),
+        # Two separators each before a word: not a table's row of figures (>98.5 >98.7)
+        re.compile(r"^(当前位置|您的位置|你的位置|所在位置|位置)\s*[:：]|^首页\s*(>|»|/)"
+                   r"|(>>|>|»)\s*[^\s\d.].*(>>|>|»)\s*[^\s\d.]"),
     ),
     ("image", re.compile(r"^\S+\.(png|jpe?g|gif|bmp|webp|svg)$", re.I)),
     (

@@ -147,6 +147,18 @@ def damage_warning(line: str, lineno: int) -> LineWarning | None:
 _DAMAGE_HINT = re.compile(r"[?\ufffd\u2500-\u257f]")
 
 
+def _finished(text: str, traditional: bool) -> str:
+    """A text after normalize_chars: simplified if the document is traditional, glosses and spaces tidied."""
+    if traditional:
+        text = to_simplified(text)
+    return _SPACES.sub(_tidy_space, strip_pinyin(text))
+
+
+def normalize_piece(text: str, traditional: bool) -> str:
+    """A piece of a line (a table's cell) normalised as normalize_lines does the document it is from."""
+    return _finished(normalize_chars(text), traditional)
+
+
 def normalize_lines(lines: list[str]) -> tuple[list[str], list[LineWarning], bool]:
     """Normalise each line; return the lines, warnings and whether the text was traditional.
 
@@ -155,10 +167,7 @@ def normalize_lines(lines: list[str]) -> tuple[list[str], list[LineWarning], boo
     """
     text = normalize_chars("\n".join(lines))
     traditional = is_traditional(text)
-    if traditional:
-        text = to_simplified(text)
-    text = _SPACES.sub(_tidy_space, strip_pinyin(text))
-    out = text.split("\n")
+    out = _finished(text, traditional).split("\n")
     warnings = [
         w for no, line in enumerate(out, 1) if _DAMAGE_HINT.search(line) and (w := damage_warning(line, no))
     ]

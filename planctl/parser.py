@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 
-from . import markup
+from . import markup, plaintables
 from .decoding import decode
 from .furniture import furniture_kinds, second_copies
 from .headings import (
@@ -24,7 +25,7 @@ from .headings import (
     match_heading,
     split_title,
 )
-from .normalize import normalize_lines
+from .normalize import normalize_lines, normalize_piece
 from .outline import Document, GlossaryEntry, Paragraph, Section, Table
 from .text import CJK, join_lines
 from .wrapping import OVER, goes_on, margin
@@ -46,7 +47,8 @@ _COVER_HINT = re.compile(r"印发给你们|现印发|现将.{0,60}印发|请认�
 _DATE_LINE = re.compile(
     r"^\d{4}年\d{1,2}月(\d{1,2}日)?$|^[二〇一二三四五六七八九十○]{4}年[一二三四五六七八九十]{1,2}月"
 )
-_NOTE_START = re.compile(r"^(注|说明|备注|资料来源|数据来源)\s*[:：]?")
+# 注: / 注1. / 注① under a table, not a row's name that begins with 注 (注册护士数)
+_NOTE_START = re.compile(r"^(注|说明|备注|资料来源|数据来源)\s*([:：]|\d|[\u2460-\u2473])")
 _NOTE_CONT = re.compile(r"^([\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}[.、])")
 _RANKED = {"部分": 0, "篇": 1, "章": 2, "节": 3}
 
@@ -252,7 +254,24 @@ def _lines(text: str, source: str, encoding: str) -> tuple[Document, list[_Line]
         doc.furniture += [(ln.no, "repeated text", ln.text) for n, ln in enumerate(lines) if n in copies]
         doc.furniture.sort()
         lines = [ln for n, ln in enumerate(lines) if n not in copies]
+    lines = _plain_tables(lines, raw_lines, traditional)
     return doc, _unwrapped(lines, raw_lines, norm), norm
+
+
+def _plain_tables(lines: list[_Line], raw: list[str], traditional: bool) -> list[_Line]:
+    """Indicator tables written with spaces or line breaks between their cells (plaintables.py), as rows of
+    cells like the tables written with rules: each row a line at its first line's number."""
+    found = plaintables.read([ln.text for ln in lines], [raw[ln.no - 1] for ln in lines],
+                             partial(normalize_piece, traditional=traditional))
+    if not found:
+        return lines
+    out: list[_Line] = []
+    done = 0
+    for table in found:
+        out += lines[done : table.first]
+        out += [_Line(lines[row.first].no, "| " + " | ".join(row.cells) + " |", "") for row in table.rows]
+        done = table.last + 1
+    return out + lines[done:]
 
 
 def _title_only(text: str) -> bool:

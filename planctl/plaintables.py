@@ -1,0 +1,200 @@
+"""Indicator tables written without rules: columns apart only by spaces or line breaks.
+
+A plan's table of main indicators copied out of a PDF, or a web page that lost its table, comes as lines like
+
+    序号 指 标 2030 年目标 属性
+    1 地区生产总值年均增长（%） 5 左右 预期性
+    8 规上数字经济核心产业营业收入占规上企业营业
+    收入比重（%） 32.5 预期性
+
+or with each cell on a line of its own. Nothing marks a column, but such a table has a shape: a header of known
+words (类别, 序号, 指标, years, 属性) ending with 属性, and rows that each end with their attribute (预期性 or 约束性).
+A row is read from its words: what comes before its number is its group (创新发展(5项), 一、经济强(12项)), then
+the indicator's name up to its unit in brackets, then one value per value column of the header, the last
+taking what is left (达到国家 / 要求). A table ends where the next row is not found within a few lines, or a
+sentence ends. Tables of other shapes are left as lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .text import CJK, join_lines
+
+ATTRIBUTE = re.compile(r"(预期性|约束性)$")
+_HEADER_WORD = re.compile(
+    r"类别|领域|维度|序号|编号|指标名称|指标|计量单位|单位|属性|备注|(?:19|20)\d\d年?(?:预计|预期|目标|基期|现状|实际)?值?"
+    r"|预计值?|目标值?|基期值?|年均(?:/|或)?累计|年均增长率?(?:\(%\))?|年均增速|累计|增速"
+)
+_HEADER = re.compile(rf"(?:{_HEADER_WORD.pattern})+")
+_GROUP = ("类别", "领域", "维度")
+_NUMBER_COLUMN = ("序号", "编号")
+_UNIT_COLUMN = ("单位", "计量单位")
+MAX_HEADER_LINES = 12  # a header with each word on a line of its own
+MAX_HEADER_LINE = 40
+MAX_ROW_LINES = 10  # a row with its group, number, name and values each on lines of their own
+MAX_LINE = 60  # a longer line is text, not a piece of a row
+_ROW_NUMBER = re.compile(r"\d{1,3}")
+# Belongs to the value before it: 5 左右, 21.5 (2024年)
+_QUALIFIER = re.compile(r"^(?:左右|以上|以下|以内|上下|\(.*\))$")
+_UNIT = re.compile(r"^\([^\d]+\)$")  # a name's unit on a line of its own: (人/百亿元)
+_CJK_START = re.compile(f"^[{CJK}]")
+_ENDS_CJK = re.compile(f"[{CJK}]$")
+_VALUE_START = re.compile(r"^[\d.\-—–<>≤≥＜＞【\[(﹝〔+±约]")
+
+
+@dataclass(frozen=True)
+class Row:
+    first: int  # index of the row's first line among the lines given
+    cells: list[str]
+
+
+@dataclass(frozen=True)
+class PlainTable:
+    first: int  # index of the table's first line (its header) among the lines given
+    last: int  # and of its last: every line between is the table's, a header repeated on a new page too
+    rows: list[Row]
+
+
+def _compact(text: str) -> str:
+    return text.replace(" ", "")
+
+
+def _header(texts: list[str], start: int) -> tuple[int, list[str]] | None:
+    """The index of the last line of a header starting at `start`, and its columns; None if none starts there.
+    The header may be broken anywhere over lines (年均/ / 累计), each short."""
+    joined = ""
+    for end in range(start, min(start + MAX_HEADER_LINES, len(texts))):
+        if len(texts[end]) > MAX_HEADER_LINE:
+            return None
+        joined += _compact(texts[end])
+        if joined.endswith("属性"):
+            columns = _HEADER_WORD.findall(joined)
+            named = any(c.startswith("指标") for c in columns)
+            return (end, columns) if _HEADER.fullmatch(joined) and named and len(columns) >= 3 else None
+    return None
+
+
+def _join(pieces: list[str]) -> str:
+    out = ""
+    for piece in pieces:
+        out = join_lines(out, piece) if out else piece
+    return out
+
+
+def _values(tokens: list[str], count: int) -> list[str]:
+    """`count` cells from the words after a row's name: qualifiers kept with their value; while there are
+    too many, two pieces of Chinese joined (稳步 / 提高, 达到国家 / 要求), then the last cell takes what is
+    left (4.5-5, / 努力争取更好结果); missing cells are empty."""
+    merged: list[str] = []
+    for token in tokens:
+        if merged and _QUALIFIER.match(token):
+            merged[-1] += token
+        else:
+            merged.append(token)
+    if count <= 0:
+        return []
+    while len(merged) > count:
+        joins = (i for i, (a, b) in enumerate(pairwise(merged)) if _ENDS_CJK.search(a) and _CJK_START.match(b))
+        pair = next(joins, None)
+        if pair is None:
+            merged = [*merged[: count - 1], _join(merged[count - 1 :])]
+        else:
+            merged[pair : pair + 2] = [merged[pair] + merged[pair + 1]]
+    return merged + [""] * (count - len(merged))
+
+
+def _named(word: str) -> bool:
+    """An indicator's name with its unit: 注册护士数(人), a row of a group of rows with no number of its own."""
+    return bool(_CJK_START.match(word)) and word.endswith(")") and "(" in word
+
+
+def _row(tokens: list[str], columns: list[str]) -> tuple[str, list[str]] | None:
+    """A row's group (or "") and its cells in the header's order, from its words with the attribute last."""
+    *words, attribute = tokens
+    if any(c in _NUMBER_COLUMN for c in columns):
+        at = next((i for i, w in enumerate(words) if _ROW_NUMBER.fullmatch(w)), None)
+        if at is not None:
+            group, number, rest = _join(words[:at]), words[at], words[at + 1 :]
+        elif words and _named(words[0]):
+            group, number, rest = "", "", words
+        else:
+            return None
+    else:
+        group, number, rest = "", "", words
+    by_unit = any(c in _UNIT_COLUMN for c in columns)
+    name_end = 1
+    while (not by_unit and name_end < len(rest) and not rest[name_end - 1].endswith(")")
+           and (not _VALUE_START.match(rest[name_end]) or _UNIT.match(rest[name_end]))):
+        name_end += 1
+    name = _join(rest[:name_end])
+    if len(re.findall(f"[{CJK}]", name)) < 2:
+        return None
+    unit = rest[name_end] if by_unit and name_end < len(rest) else ""
+    values = rest[name_end + (1 if unit else 0) :]
+    kinds = [c for c in columns if c not in _GROUP + _NUMBER_COLUMN + _UNIT_COLUMN + ("属性", "备注")
+             and not c.startswith("指标")]
+    filled = iter(_values(values, len(kinds)))
+    cells = []
+    for c in columns:
+        if c in _GROUP:
+            cells.append(group)
+        elif c in _NUMBER_COLUMN:
+            cells.append(number)
+        elif c.startswith("指标"):
+            cells.append(name)
+        elif c in _UNIT_COLUMN:
+            cells.append(unit)
+        elif c == "属性":
+            cells.append(attribute)
+        elif c == "备注":
+            cells.append("")
+        else:
+            cells.append(next(filled))
+    return ("" if any(c in _GROUP for c in columns) else group), cells
+
+
+def _tokens(raw: list[str], cell: Callable[[str], str]) -> list[str]:
+    """The words of some lines as written (spaces kept), each normalised; the attribute split off the last."""
+    words = [w for w in (cell(t) for line in raw for t in line.split()) if w]
+    if words and (m := ATTRIBUTE.search(words[-1])) and m.start() > 0:
+        words[-1:] = [words[-1][: m.start()], m.group(1)]
+    return words
+
+
+def read(texts: list[str], raw: list[str], cell: Callable[[str], str]) -> list[PlainTable]:
+    """The rows of the tables among some lines: `texts` normalised (to find them), `raw` as written (spaces
+    between the columns kept), `cell` normalising one word. A row with one cell is a group (二、百姓富(7项))."""
+    tables: list[PlainTable] = []
+    i = 0
+    while i < len(texts):
+        found = _header(texts, i) if _HEADER_WORD.match(texts[i]) else None
+        if found is None:
+            i += 1
+            continue
+        end, columns = found
+        start, table = i, [Row(i, columns)]
+        i = end + 1
+        while i < len(texts):
+            again = _header(texts, i)
+            if again is not None and again[1] == columns:  # the header repeated on the next page
+                i = again[0] + 1
+                continue
+            last = next((j for j in range(i, min(i + MAX_ROW_LINES, len(texts))) if ATTRIBUTE.search(texts[j])),
+                        None)
+            if last is None or any(len(t) > MAX_LINE or "。" in t for t in texts[i : last + 1]):
+                break
+            read_row = _row(_tokens(raw[i : last + 1], cell), columns)
+            if read_row is None:
+                break
+            group, cells = read_row
+            if group:
+                table.append(Row(i, [group]))
+            table.append(Row(i, cells))
+            i = last + 1
+        if len(table) > 1:
+            tables.append(PlainTable(start, i - 1, table))
+    return tables

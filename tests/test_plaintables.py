@@ -1,0 +1,160 @@
+"""Indicator tables written without rules (copied out of a PDF, or a web page's cells one a line) read as tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planctl.documents import load_document
+from planctl.furniture import furniture_kind
+from planctl.parser import parse_text
+from planctl.targets import extract
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+# A plan's table of indicators as a PDF copy gives it: columns apart by spaces, a row broken at the page's
+# edge, group rows numbered like headings, a page number and the header again on the next page.
+SPACED = """第三章 主要目标
+到2030年，主要目标是：经济实力跃上新台阶。
+表 1 “十五五”经济社会发展主要指标
+序号 指 标 2030 年目标 属性
+一、经济发展（3 项）
+1 地区生产总值年均增长（%） 5 左右 预期性
+2 规上数字经济核心产业营业收入占规上企业营业
+收入比重（%） 32.5 预期性
+— 13 —
+序号 指 标 2030 年目标 属性
+二、民生福祉（2 项）
+3 城镇新增就业人数（万人） 175 预期性
+4 单位地区生产总值用水量下降率（%） 完成省定目标 约束性
+在此基础上再奋斗五年，到 2035 年，基本实现社会主义现代化。
+第四章 发展产业
+推动制造业高质量发展。
+"""
+
+# The same kind of table from a web page that lost its table: each cell a line, the header too, a category
+# column, a unit and a value each broken over lines, and a row of two indicators under one number.
+CELLS = """第五章 “十五五”时期的主要目标
+到2030年,我市经济实力、科技实力、综合竞争力迈上新的大台阶,人民生活更加幸福美好。
+“十五五”时期经济社会发展主要指标
+类别
+序号
+指标名称
+2025年
+预计
+2030年
+目标
+年均/
+累计
+属性
+经济发展
+（2项）
+1
+地区生产总值（GDP）增长（%）
+5.2左右
+—
+5以上
+预期性
+2
+单位地区生产总值生产安全事故死亡率
+（人/百亿元）
+0.6
+达到国家
+要求
+—
+约束性
+民生福祉
+（1项）
+3
+每千人口拥有医护人员数
+执业医师数（人）
+4.9
+5.0
+—
+预期性
+注册护士数（人）
+5.92
+6.02
+—
+预期性
+备注：[ ]内数据为累计数。
+第六章 发展产业
+"""
+
+
+def tables(doc):
+    return [t for _, s in doc.walk() for t in s.tables]
+
+
+def test_a_table_written_with_spaces_reads_as_a_table():
+    doc = parse_text(SPACED)
+    (table,) = tables(doc)
+    assert table.caption == "表1 “十五五”经济社会发展主要指标"
+    assert table.rows == [
+        ["序号", "指标", "2030年目标", "属性"],
+        ["一、经济发展(3项)"],
+        ["1", "地区生产总值年均增长(%)", "5左右", "预期性"],
+        ["2", "规上数字经济核心产业营业收入占规上企业营业收入比重(%)", "32.5", "预期性"],
+        ["二、民生福祉(2项)"],
+        ["3", "城镇新增就业人数(万人)", "175", "预期性"],
+        ["4", "单位地区生产总值用水量下降率(%)", "完成省定目标", "约束性"],
+    ]
+    # The group rows are no headings, and the text after the table is a paragraph of its chapter again.
+    assert [s.title for _, s in doc.walk()] == ["主要目标", "发展产业"]
+    assert doc.sections[0].paragraphs[-1].text.startswith("在此基础上再奋斗五年")
+
+
+def test_a_table_with_each_cell_on_a_line_reads_as_a_table():
+    doc = parse_text(CELLS)
+    (table,) = tables(doc)
+    assert table.caption == "“十五五”时期经济社会发展主要指标"
+    assert table.rows == [
+        ["类别", "序号", "指标名称", "2025年预计", "2030年目标", "年均/累计", "属性"],
+        ["经济发展(2项)", "1", "地区生产总值(GDP)增长(%)", "5.2左右", "—", "5以上", "预期性"],
+        ["", "2", "单位地区生产总值生产安全事故死亡率(人/百亿元)", "0.6", "达到国家要求", "—", "约束性"],
+        ["民生福祉(1项)", "3", "每千人口拥有医护人员数执业医师数(人)", "4.9", "5.0", "—", "预期性"],
+        ["", "", "注册护士数(人)", "5.92", "6.02", "—", "预期性"],
+    ]
+    assert table.notes == ["备注:[ ]内数据为累计数。"]
+
+
+def test_targets_come_from_such_tables():
+    found = {t.indicator: t for t in extract(parse_text(SPACED)) if t.source == "table"}
+    assert set(found) == {"地区生产总值年均增长", "规上数字经济核心产业营业收入占规上企业营业收入比重",
+                          "城镇新增就业人数", "单位地区生产总值用水量下降率"}
+    growth = found["地区生产总值年均增长"]
+    assert (growth.value, growth.comparator, growth.year, growth.binding) == (5.0, "about", 2030, "预期性")
+    assert found["单位地区生产总值用水量下降率"].value_text == "完成省定目标"
+    nurses = next(t for t in extract(parse_text(CELLS)) if t.indicator == "注册护士数")
+    assert (nurses.value, nurses.base_value, nurses.base_year) == (6.02, 5.92, 2025)
+
+
+def test_text_that_only_looks_like_a_table_stays_text():
+    text = ("一、“十五五”时期的主要指标\n指标 属性\n预期性\n"
+            "指标分为预期性和约束性两类。约束性指标是政府必须完成的目标,预期性指标是引导方向的目标,\n"
+            "1 年内完成预期性\n")
+    doc = parse_text(text)
+    assert not tables(doc)
+    assert "".join(p.text for p in doc.sections[0].paragraphs).startswith("指标属性预期性指标分为")
+
+
+def test_a_row_of_figures_is_no_breadcrumb_and_a_pointing_link_title_is_furniture():
+    assert furniture_kind("食品安全抽检合格率(%) >98.5∗ >98.7") is None
+    assert furniture_kind("首页 > 政务公开 > 规划计划") == "breadcrumb"
+    assert furniture_kind("相关附件>>") == "related links"
+
+
+@pytest.mark.skipif(not (SHARED / "北京市_plan_2026.txt").is_file(), reason="../shared/corpus is not here")
+@pytest.mark.parametrize(("name", "rows", "last"), [
+    ("北京市_plan_2026.txt", 29, ["", "28", "十万常住人口火灾死亡率", "0.25", "≤0.25", "预期性"]),
+    ("苏州市_plan_2026.txt", 30, ["30", "生产安全事故死亡人数下降率(%)", "完成省定目标", "约束性"]),
+    ("杭州市_plan_2026.html", 30, ["", "29", "能源综合生产能力(万吨标煤)", "340", "400", "—", "约束性"]),
+])
+def test_the_indicator_tables_of_plans_copied_without_rules(name, rows, last):
+    doc = load_document(SHARED / name)
+    (table,) = [t for t in tables(doc) if "属性" in t.rows[0]]
+    numbered = [r for r in table.rows[1:] if len(r) > 1]
+    assert len(numbered) == rows
+    assert last in table.rows
+    assert sum(t.source == "table" for t in extract(doc)) == rows
