@@ -444,7 +444,9 @@ def resolve(corpus: Corpus, query: str) -> Resolved:
     if year_text and year is None:
         raise PlanctlUsageError(f"“{raw}”: the part after ':' must be a year, e.g. {name}:2023")
     if not scored:
-        raise PlanctlUsageError(f"no document for “{raw}”; {_did_you_mean(corpus, name)}`planctl list` shows them all")
+        where = "" if corpus.root == default_corpus() else f" in {corpus.root}"  # another corpus than the samples
+        raise PlanctlUsageError(f"no document for “{raw}”{where}; {_did_you_mean(corpus, name)}`planctl list` shows "
+                                "them all (a file outside the corpus is named by its path)")
     best = max(s for s, _ in scored)
     found = sorted((e for s, e in scored if s == best), key=_rank)
     if year is not None:

@@ -128,7 +128,8 @@ def test_place_with_year_picks_the_report():
 def test_unknown_place_suggests_and_exits_2():
     result = run("compare", "兴龙台", "沙河口")
     assert result.exit_code == 2
-    assert result.stderr == "Error: no document for “兴龙台”; did you mean 兴隆台? `planctl list` shows them all\n"
+    assert result.stderr == ("Error: no document for “兴龙台”; did you mean 兴隆台? `planctl list` shows them all "
+                             "(a file outside the corpus is named by its path)\n")
 
 
 def test_unknown_theme_suggests_and_exits_2():
@@ -251,6 +252,13 @@ def test_corpus_option_and_environment(tmp_path, monkeypatch):
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 3
     assert "warning: skipped" in result.stderr and "broken.txt" in result.stderr
+    # A sample's name in another corpus: the message says which corpus was looked in, and how to name a file.
+    missing = run("compare", "沙河口", "a.txt")
+    assert missing.exit_code == 2 and missing.stderr.splitlines()[-1] == (
+        f"Error: no document for “沙河口” in {tmp_path}; `planctl list` shows them all "
+        "(a file outside the corpus is named by its path)")
+    by_path = run("compare", str(SAMPLES["004"]), "a.txt", "--theme", "营商环境", "--format", "json")
+    assert by_path.exit_code == 0 and json.loads(by_path.stdout)["plans"][0]["title"].startswith("大连市沙河口区")
 
 
 def test_a_file_that_cannot_be_read_is_named_once_then_counted(tmp_path, monkeypatch):
