@@ -130,6 +130,22 @@ def test_targets_come_from_such_tables():
     assert (nurses.value, nurses.base_value, nurses.base_year) == (6.02, 5.92, 2025)
 
 
+def test_a_unit_column_and_a_table_without_numbers():
+    opening = "第二章 主要目标\n到2025年,全区经济实力、科技实力、综合竞争力迈上新的大台阶,人民生活更加幸福美好。\n"
+    units = parse_text(opening + "序号 指标名称 单位 2020年 2025年 年均增长 属性\n"
+                       "1 地区生产总值 亿元 1000 1500 8% 预期性\n2 城镇登记失业率 % 3.5 <4.5 — 约束性\n")
+    assert tables(units)[0].rows == [
+        ["序号", "指标名称", "单位", "2020年", "2025年", "年均增长", "属性"],
+        ["1", "地区生产总值", "亿元", "1000", "1500", "8%", "预期性"],
+        ["2", "城镇登记失业率", "%", "3.5", "<4.5", "—", "约束性"],
+    ]
+    unnumbered = parse_text(opening + "指标 2025年目标 属性\n地区生产总值增长(%) 6左右 预期性\n"
+                            "森林覆盖率(%) 40 约束性\n")
+    assert tables(unnumbered)[0].rows == [
+        ["指标", "2025年目标", "属性"], ["地区生产总值增长(%)", "6左右", "预期性"], ["森林覆盖率(%)", "40", "约束性"],
+    ]
+
+
 def test_text_that_only_looks_like_a_table_stays_text():
     text = ("一、“十五五”时期的主要指标\n指标 属性\n预期性\n"
             "指标分为预期性和约束性两类。约束性指标是政府必须完成的目标,预期性指标是引导方向的目标,\n"
