@@ -112,8 +112,54 @@ def _named(word: str) -> bool:
     return bool(_CJK_START.match(word)) and word.endswith(")") and "(" in word
 
 
-def _row(tokens: list[str], columns: list[str]) -> tuple[str, list[str]] | None:
-    """A row's group (or "") and its cells in the header's order, from its words with the attribute last."""
+def _parts(rest: list[str]) -> list[list[str]]:
+    """A row's words after its number, one list per indicator: most rows hold one; a row may hold several
+    under one name, each with its figures (食品药品安全 / 食品安全抽检合格率(%) >98.5 >98.7 / 药品抽检合格率(%)
+    >99 >99): after the first name with its unit, another after a figure starts the next."""
+    named = next((i for i, w in enumerate(rest) if _named(w)), len(rest))
+    starts = [i for i in range(named + 1, len(rest)) if _named(rest[i]) and _VALUE_START.match(rest[i - 1])]
+    if not starts:
+        return [rest]
+    first, parts = rest[: starts[0]], [rest[a:b] for a, b in pairwise([*starts, len(rest)])]
+    if len(first) > 1 and not _named(first[0]) and _named(first[1]):
+        return [first[:1], first[1:], *parts]  # the name over them on a line of its own
+    return [first, *parts]
+
+
+def _cells(columns: list[str], group: str, number: str, words: list[str], attribute: str) -> list[str] | None:
+    """One indicator's cells in the header's order, from its words: its name up to its unit, then its values."""
+    by_unit = any(c in _UNIT_COLUMN for c in columns)
+    name_end = 1
+    while (not by_unit and name_end < len(words) and not words[name_end - 1].endswith(")")
+           and (not _VALUE_START.match(words[name_end]) or _UNIT.match(words[name_end]))):
+        name_end += 1
+    name = _join(words[:name_end])
+    if len(re.findall(f"[{CJK}]", name)) < 2:
+        return None
+    unit = words[name_end] if by_unit and name_end < len(words) else ""
+    values = words[name_end + (1 if unit else 0) :]
+    kinds = [c for c in columns if c not in _GROUP + _NUMBER_COLUMN + _UNIT_COLUMN + ("属性", "备注")
+             and not c.startswith("指标")]
+    filled = iter(_values(values, len(kinds)))
+    by_column = {"属性": attribute if values else "", "备注": ""}
+    cells = []
+    for c in columns:
+        if c in _GROUP:
+            cells.append(group)
+        elif c in _NUMBER_COLUMN:
+            cells.append(number)
+        elif c.startswith("指标"):
+            cells.append(name)
+        elif c in _UNIT_COLUMN:
+            cells.append(unit)
+        else:
+            cells.append(by_column[c] if c in by_column else next(filled))
+    return cells
+
+
+def _row(tokens: list[str], columns: list[str]) -> tuple[str, list[list[str]]] | None:
+    """A row's group (or "") and its rows of cells in the header's order (one per indicator it holds), from
+    its words with the attribute last."""
     *words, attribute = tokens
     if any(c in _NUMBER_COLUMN for c in columns):
         at = next((i for i, w in enumerate(words) if _ROW_NUMBER.fullmatch(w)), None)
@@ -125,36 +171,16 @@ def _row(tokens: list[str], columns: list[str]) -> tuple[str, list[str]] | None:
             return None
     else:
         group, number, rest = "", "", words
-    by_unit = any(c in _UNIT_COLUMN for c in columns)
-    name_end = 1
-    while (not by_unit and name_end < len(rest) and not rest[name_end - 1].endswith(")")
-           and (not _VALUE_START.match(rest[name_end]) or _UNIT.match(rest[name_end]))):
-        name_end += 1
-    name = _join(rest[:name_end])
-    if len(re.findall(f"[{CJK}]", name)) < 2:
+    if not rest:
         return None
-    unit = rest[name_end] if by_unit and name_end < len(rest) else ""
-    values = rest[name_end + (1 if unit else 0) :]
-    kinds = [c for c in columns if c not in _GROUP + _NUMBER_COLUMN + _UNIT_COLUMN + ("属性", "备注")
-             and not c.startswith("指标")]
-    filled = iter(_values(values, len(kinds)))
-    cells = []
-    for c in columns:
-        if c in _GROUP:
-            cells.append(group)
-        elif c in _NUMBER_COLUMN:
-            cells.append(number)
-        elif c.startswith("指标"):
-            cells.append(name)
-        elif c in _UNIT_COLUMN:
-            cells.append(unit)
-        elif c == "属性":
-            cells.append(attribute)
-        elif c == "备注":
-            cells.append("")
-        else:
-            cells.append(next(filled))
-    return ("" if any(c in _GROUP for c in columns) else group), cells
+    in_column = any(c in _GROUP for c in columns)
+    rows = []
+    for n, part in enumerate(_parts(rest)):
+        cells = _cells(columns, group if in_column and not n else "", "" if n else number, part, attribute)
+        if cells is None:
+            return None
+        rows.append(cells)
+    return ("" if in_column else group), rows
 
 
 def _tokens(raw: list[str], cell: Callable[[str], str]) -> list[str]:
@@ -190,10 +216,10 @@ def read(texts: list[str], raw: list[str], cell: Callable[[str], str]) -> list[P
             read_row = _row(_tokens(raw[i : last + 1], cell), columns)
             if read_row is None:
                 break
-            group, cells = read_row
+            group, indicators = read_row
             if group:
                 table.append(Row(i, [group]))
-            table.append(Row(i, cells))
+            table += [Row(i, cells) for cells in indicators]
             i = last + 1
         if len(table) > 1:
             tables.append(PlainTable(start, i - 1, table))
