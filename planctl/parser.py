@@ -163,6 +163,7 @@ class _Builder:
             self.table = Table([], no, caption)
             (self.stack[-1].tables if self.stack else self.doc.tables).append(self.table)
         self.table.rows.append(cells)
+        self.table.lines.append(no)
 
     def open_block(self, kind: str, title: str, no: int) -> None:
         self.flush_pending()

@@ -50,7 +50,7 @@ def section_passages(path: tuple[Section, ...]) -> list[Passage]:
     for table in section.tables:
         for offset, row in enumerate(table.rows):
             if text := _row_text(row):
-                out.append(Passage(text, table.line + offset, path, "row", None, section.page))
+                out.append(Passage(text, table.line_of(offset), path, "row", None, section.page))
     for g in section.glossary:
         out.append(Passage(f"{g.term}：{g.definition}", g.line, path, "glossary", g.term, section.page))
     if not out and not section.children and section.title:
@@ -65,7 +65,7 @@ def passages(doc: Document) -> list[Passage]:
     for table in doc.tables:
         for offset, row in enumerate(table.rows):
             if text := _row_text(row):
-                out.append(Passage(text, table.line + offset, (), "row"))
+                out.append(Passage(text, table.line_of(offset), (), "row"))
     for path, _ in doc.walk():
         out.extend(section_passages(path))
     return out

@@ -112,18 +112,17 @@ def _named(word: str) -> bool:
     return bool(_CJK_START.match(word)) and word.endswith(")") and "(" in word
 
 
-def _parts(rest: list[str]) -> list[list[str]]:
-    """A row's words after its number, one list per indicator: most rows hold one; a row may hold several
-    under one name, each with its figures (食品药品安全 / 食品安全抽检合格率(%) >98.5 >98.7 / 药品抽检合格率(%)
-    >99 >99): after the first name with its unit, another after a figure starts the next."""
+def _parts(rest: list[str]) -> list[tuple[int, int]]:
+    """Where each indicator's words are among a row's words after its number (start, end): most rows hold
+    one; a row may hold several under one name, each with its figures (食品药品安全 / 食品安全抽检合格率(%)
+    >98.5 >98.7 / 药品抽检合格率(%) >99 >99): after the first name with its unit, another after a figure
+    starts the next."""
     named = next((i for i, w in enumerate(rest) if _named(w)), len(rest))
     starts = [i for i in range(named + 1, len(rest)) if _named(rest[i]) and _VALUE_START.match(rest[i - 1])]
-    if not starts:
-        return [rest]
-    first, parts = rest[: starts[0]], [rest[a:b] for a, b in pairwise([*starts, len(rest)])]
-    if len(first) > 1 and not _named(first[0]) and _named(first[1]):
-        return [first[:1], first[1:], *parts]  # the name over them on a line of its own
-    return [first, *parts]
+    parts = list(pairwise([0, *starts, len(rest)]))
+    if starts and starts[0] > 1 and not _named(rest[0]) and _named(rest[1]):
+        parts[:1] = [(0, 1), (1, starts[0])]  # the name over them on a line of its own
+    return parts
 
 
 def _cells(columns: list[str], group: str, number: str, words: list[str], attribute: str) -> list[str] | None:
@@ -157,37 +156,38 @@ def _cells(columns: list[str], group: str, number: str, words: list[str], attrib
     return cells
 
 
-def _row(tokens: list[str], columns: list[str]) -> tuple[str, list[list[str]]] | None:
-    """A row's group (or "") and its rows of cells in the header's order (one per indicator it holds), from
-    its words with the attribute last."""
-    *words, attribute = tokens
+def _row(tokens: list[tuple[str, int]], columns: list[str]) -> tuple[str, list[tuple[int, list[str]]]] | None:
+    """A row's group (or "") and its rows of cells in the header's order, one per indicator it holds, each
+    with the line its words begin on; from its words with their lines, the attribute last."""
+    *words, attribute = [w for w, _ in tokens]
+    where = [line for _, line in tokens]
+    start = 0
     if any(c in _NUMBER_COLUMN for c in columns):
         at = next((i for i, w in enumerate(words) if _ROW_NUMBER.fullmatch(w)), None)
-        if at is not None:
-            group, number, rest = _join(words[:at]), words[at], words[at + 1 :]
-        elif words and _named(words[0]):
-            group, number, rest = "", "", words
-        else:
+        if at is None and not (words and _named(words[0])):
             return None
-    else:
-        group, number, rest = "", "", words
+        start = 0 if at is None else at + 1
+    group, number = (_join(words[: start - 1]), words[start - 1]) if start else ("", "")
+    rest = words[start:]
     if not rest:
         return None
     in_column = any(c in _GROUP for c in columns)
     rows = []
-    for n, part in enumerate(_parts(rest)):
-        cells = _cells(columns, group if in_column and not n else "", "" if n else number, part, attribute)
+    for n, (a, b) in enumerate(_parts(rest)):
+        cells = _cells(columns, group if in_column and not n else "", "" if n else number, rest[a:b], attribute)
         if cells is None:
             return None
-        rows.append(cells)
+        rows.append((where[start + a - (1 if number and not n else 0)], cells))
     return ("" if in_column else group), rows
 
 
-def _tokens(raw: list[str], cell: Callable[[str], str]) -> list[str]:
-    """The words of some lines as written (spaces kept), each normalised; the attribute split off the last."""
-    words = [w for w in (cell(t) for line in raw for t in line.split()) if w]
-    if words and (m := ATTRIBUTE.search(words[-1])) and m.start() > 0:
-        words[-1:] = [words[-1][: m.start()], m.group(1)]
+def _tokens(raw: list[str], cell: Callable[[str], str]) -> list[tuple[str, int]]:
+    """The words of some lines as written (spaces kept), each normalised, with the line (0 the first) each
+    stands on; the attribute split off the last."""
+    words = [(w, n) for n, line in enumerate(raw) for w in (cell(t) for t in line.split()) if w]
+    if words and (m := ATTRIBUTE.search(words[-1][0])) and m.start() > 0:
+        last, n = words[-1]
+        words[-1:] = [(last[: m.start()], n), (m.group(1), n)]
     return words
 
 
@@ -219,7 +219,7 @@ def read(texts: list[str], raw: list[str], cell: Callable[[str], str]) -> list[P
             group, indicators = read_row
             if group:
                 table.append(Row(i, [group]))
-            table += [Row(i, cells) for cells in indicators]
+            table += [Row(i + line, cells) for line, cells in indicators]
             i = last + 1
         if len(table) > 1:
             tables.append(PlainTable(start, i - 1, table))

@@ -100,6 +100,7 @@ def test_a_table_written_with_spaces_reads_as_a_table():
         ["3", "城镇新增就业人数(万人)", "175", "预期性"],
         ["4", "单位地区生产总值用水量下降率(%)", "完成省定目标", "约束性"],
     ]
+    assert table.lines == [4, 5, 6, 7, 11, 12, 13]  # each row's first line in the file: 9-10 are the next page's
     # The group rows are no headings, and the text after the table is a paragraph of its chapter again.
     assert [s.title for _, s in doc.walk()] == ["主要目标", "发展产业"]
     assert doc.sections[0].paragraphs[-1].text.startswith("在此基础上再奋斗五年")
@@ -117,6 +118,7 @@ def test_a_table_with_each_cell_on_a_line_reads_as_a_table():
         ["", "", "注册护士数(人)", "5.92", "6.02", "—", "预期性"],
     ]
     assert table.notes == ["备注:[ ]内数据为累计数。"]
+    assert table.lines == [4, 16, 22, 32, 39]  # a row's line is its number's (or its name's), not its group's
 
 
 def test_targets_come_from_such_tables():
@@ -126,6 +128,7 @@ def test_targets_come_from_such_tables():
     growth = found["地区生产总值年均增长"]
     assert (growth.value, growth.comparator, growth.year, growth.binding) == (5.0, "about", 2030, "预期性")
     assert found["单位地区生产总值用水量下降率"].value_text == "完成省定目标"
+    assert [found[name].line for name in ("地区生产总值年均增长", "城镇新增就业人数")] == [6, 12]
     nurses = next(t for t in extract(parse_text(CELLS)) if t.indicator == "注册护士数")
     assert (nurses.value, nurses.base_value, nurses.base_year) == (6.02, 5.92, 2025)
 
