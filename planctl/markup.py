@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 _HTML_HINT = re.compile(r"<\s*(!doctype|html|body|div|p|br|table|span|head)\b", re.I)
@@ -30,6 +30,30 @@ def _is_text_block(data: str) -> bool:
 class _Table:
     row: list[str] | None = None  # the cells of the open row
     cell_from: int | None = None  # where the open cell's text begins in the extractor's parts
+    cell_span: tuple[int, int] = (1, 1)  # the open cell's rows and columns (rowspan, colspan)
+    below: dict[int, int] = field(default_factory=dict)  # column → rows still covered by a cell above
+
+    def covered(self) -> None:
+        """Empty cells where a cell of a row above reaches down (rowspan), so every row keeps its columns."""
+        assert self.row is not None
+        while self.below.get(len(self.row)):
+            self.below[len(self.row)] -= 1
+            self.row.append("")
+
+    def add(self, text: str) -> None:
+        if self.row is None:  # a cell outside any <tr>
+            self.row = []
+        self.covered()
+        rows, columns = self.cell_span
+        for n in range(columns):
+            if rows > 1:
+                self.below[len(self.row)] = rows - 1
+            self.row.append("" if n else text)
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    value = dict(attrs).get(name) or ""
+    return min(int(value), 100) if value.strip().isdigit() and int(value) > 0 else 1
 
 
 class _TextExtractor(HTMLParser):
@@ -47,21 +71,24 @@ class _TextExtractor(HTMLParser):
         if table.cell_from is not None:
             text = "".join(self.parts[table.cell_from :])
             del self.parts[table.cell_from :]
-            if table.row is None:  # a cell outside any <tr>
-                table.row = []
-            table.row.append(text)
+            table.add(text)
             table.cell_from = None
 
     def _end_row(self, table: _Table) -> None:
         self._end_cell(table)
+        if table.row and any(table.below.values()):  # covered columns after the row's last cell
+            for column in sorted(c for c, n in table.below.items() if n and c >= len(table.row)):
+                table.row += [""] * (column - len(table.row) + 1)
+                table.below[column] -= 1
         cells, table.row = table.row, None
         if not cells:
             return
         flat = [" ".join(c.split()) for c in cells]
-        if len(cells) > 1 and all(len(f) <= _CELL_TEXT for f in flat):
+        # A row of one cell, or of one cell across the table (a title, a group), is a line of text.
+        if sum(1 for f in flat if f) > 1 and all(len(f) <= _CELL_TEXT for f in flat):
             self.parts.append("\n| " + " | ".join(flat) + " |\n")
         else:
-            self.parts.append("\n" + "\n".join(cells) + "\n")
+            self.parts.append("\n" + "\n".join(c for c in cells if c.strip()) + "\n")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS and tag != "head":
@@ -77,6 +104,7 @@ class _TextExtractor(HTMLParser):
             self._end_cell(table)
             if table.row is None:
                 table.row = []
+            table.cell_span = (_span(attrs, "rowspan"), _span(attrs, "colspan"))
             table.cell_from = len(self.parts)
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")

@@ -108,6 +108,29 @@ def test_html_table_cells_holding_paragraphs_stay_one_row():
     assert table.rows == [["指标", "2025年完成值"], ["地区生产总值", "3.2"]]
 
 
+def test_html_cells_spanning_rows_and_columns_keep_every_row_in_its_columns():
+    html = (
+        "<html><body><p>第一章 “十五五”时期的主要指标</p><table>"
+        "<tr><td colspan='5'>专栏1 主要指标</td></tr>"
+        "<tr><td>类别</td><td colspan='2'>指标</td><td>单位</td><td>2030年目标</td></tr>"
+        "<tr><td rowspan='2'>经济发展</td><td>1.</td><td>全员劳动生产率</td><td>万元/人</td><td>36</td></tr>"
+        "<tr><td>2.</td><td>工业总产值</td><td>万亿元</td><td>3</td></tr>"
+        "<tr><td>民生</td><td>3.</td><td>城镇新增就业</td><td rowspan='2'>万人</td><td>40</td></tr>"
+        "<tr><td>民生</td><td>4.</td><td>技能人才</td><td>60</td></tr>"
+        "</table></body></html>"
+    )
+    chapter = parse_text(html).sections[0]
+    (table,) = chapter.tables
+    assert table.caption == "专栏1 主要指标"  # a cell across the table is a line of text, not a row
+    assert table.rows == [
+        ["类别", "指标", "", "单位", "2030年目标"],
+        ["经济发展", "1.", "全员劳动生产率", "万元/人", "36"],
+        ["", "2.", "工业总产值", "万亿元", "3"],
+        ["民生", "3.", "城镇新增就业", "万人", "40"],
+        ["民生", "4.", "技能人才", "", "60"],
+    ]
+
+
 def test_html_a_table_laying_out_a_page_keeps_its_paragraphs():
     paragraphs = [f"第{n}段:全面推进乡村振兴,加快建设农业强省,坚持农业农村优先发展,巩固拓展脱贫攻坚成果。" * 2
                   for n in (1, 2)]
