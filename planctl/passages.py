@@ -7,9 +7,10 @@ headings). Themes are found passage by passage, and reuse compares passages.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .outline import Document, Section, location
+from .outline import Document, Section, Table, location
 
 
 @dataclass
@@ -36,6 +37,11 @@ class Passage:
         return titles[:-1] if self.kind == "heading" else titles
 
 
+def indicator_column(header: list[str]) -> int | None:
+    """The column of an indicator table that names the indicator (指标, 指标名称, 名称, 项目), if any."""
+    return next((i for i, cell in enumerate(header) if "指标" in cell or cell in ("名称", "项目")), None)
+
+
 def _row_text(row: list[str]) -> str:
     """A row's cells joined; empty for a Markdown rule row (|---|:--:|)."""
     if all(set(cell) <= set("-:= ") for cell in row):
@@ -43,14 +49,23 @@ def _row_text(row: list[str]) -> str:
     return " | ".join(cell for cell in row if cell)
 
 
+def _rows(table: Table) -> Iterator[tuple[int, str]]:
+    """(line, text) of each row of a table that has text; a row of an indicator table from the indicator's
+    cell on (its number and group say nothing of it: 地区生产总值年均增长(%) | 5左右 | 预期性), unless the row
+    has fewer cells than the header, whose columns it may not keep."""
+    header = table.rows[0] if table.rows else []
+    start = indicator_column(header) or 0
+    for i, row in enumerate(table.rows):
+        if text := _row_text(row[start:] if i and len(row) >= len(header) else row):
+            yield table.line_of(i), text
+
+
 def section_passages(path: tuple[Section, ...]) -> list[Passage]:
     """The passages of one section's own text, in order (its children's are their own)."""
     section = path[-1]
     out = [Passage(p.text, p.line, path, "paragraph", p.topic, p.page) for p in section.paragraphs]
     for table in section.tables:
-        for offset, row in enumerate(table.rows):
-            if text := _row_text(row):
-                out.append(Passage(text, table.line_of(offset), path, "row", None, section.page))
+        out += [Passage(text, line, path, "row", None, section.page) for line, text in _rows(table)]
     for g in section.glossary:
         out.append(Passage(f"{g.term}：{g.definition}", g.line, path, "glossary", g.term, section.page))
     if not out and not section.children and section.title:
@@ -63,9 +78,7 @@ def passages(doc: Document) -> list[Passage]:
     """Every passage of a document in reading order."""
     out = [Passage(p.text, p.line, (), "paragraph", p.topic, p.page) for p in doc.preamble]
     for table in doc.tables:
-        for offset, row in enumerate(table.rows):
-            if text := _row_text(row):
-                out.append(Passage(text, table.line_of(offset), (), "row"))
+        out += [Passage(text, line, (), "row") for line, text in _rows(table)]
     for path, _ in doc.walk():
         out.extend(section_passages(path))
     return out

@@ -9,6 +9,8 @@ import pytest
 from planctl.documents import load_document
 from planctl.furniture import furniture_kind
 from planctl.parser import parse_text
+from planctl.passage_themes import topic_phrase
+from planctl.passages import passages
 from planctl.targets import extract
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -104,6 +106,14 @@ def test_a_table_written_with_spaces_reads_as_a_table():
     # The group rows are no headings, and the text after the table is a paragraph of its chapter again.
     assert [s.title for _, s in doc.walk()] == ["主要目标", "发展产业"]
     assert doc.sections[0].paragraphs[-1].text.startswith("在此基础上再奋斗五年")
+
+
+def test_a_rows_passage_begins_with_its_indicator():
+    rows = [p.text for p in passages(parse_text(SPACED)) if p.kind == "row"]
+    assert rows[:3] == ["序号 | 指标 | 2030年目标 | 属性", "一、经济发展(3项)",
+                        "地区生产总值年均增长(%) | 5左右 | 预期性"]
+    assert topic_phrase(next(p for p in passages(parse_text(CELLS)) if p.line == 22)) == (
+        "单位地区生产总值生产安全事故死亡率(人/百亿元)")
 
 
 def test_a_table_with_each_cell_on_a_line_reads_as_a_table():
