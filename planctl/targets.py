@@ -15,6 +15,7 @@ from functools import lru_cache
 from .indicators import IndicatorMap, load_indicator_map, split_measure
 from .numerals import cn_to_int
 from .outline import Document, Section, Table
+from .passages import indicator_column
 from .text import HAN
 
 _NUM = r"\d+(?:\.\d+)?"
@@ -100,6 +101,8 @@ _LEAD = re.compile(
 _TAIL = re.compile(r"(?:年均|累计|总量|的|各|预计|同比|比上年|较上年)$")
 # What cannot be an indicator: a preposition phrase (在全市…) or a list's tail (及其他).
 _NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$")
+# A header's second row: years and what its figures are (2030年, 年均[累计], 目标值), no other figure.
+_HEADER_MORE = re.compile(r"^(?:(?:19|20)\d\d年?)?[^\d]{0,12}$")
 _PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,10})[)）]$")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
 # A percentage in words: 增长百分之六点五 → 增长6.5%
@@ -210,10 +213,14 @@ def _bare(imap: IndicatorMap) -> re.Pattern[str]:
 def _columns(header: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     years: list[tuple[int, int]] = []
+    indicator = indicator_column(header)
+    if indicator is None:
+        return None
+    cols["indicator"] = indicator
     for i, cell in enumerate(header):
-        if "指标" in cell or cell in ("名称", "项目"):
-            cols.setdefault("indicator", i)
-        elif "属性" in cell or "性质" in cell:
+        if i == indicator:
+            continue
+        if "属性" in cell or "性质" in cell:
             cols["binding"] = i
         elif re.search(r"增速|增长|年均|累计", cell):
             cols["growth"] = i
@@ -223,8 +230,8 @@ def _columns(header: list[str]) -> dict[str, int] | None:
             cols["target"] = i
         elif "基期" in cell or "现状" in cell:
             cols["base"] = i
-    if "indicator" not in cols:
-        return None
+        elif "单位" in cell:
+            cols["unit"] = i
     years.sort()
     if years:
         cols.setdefault("target", years[-1][1])
@@ -235,22 +242,39 @@ def _columns(header: list[str]) -> dict[str, int] | None:
     return cols if "target" in cols or "growth" in cols else None
 
 
+def _header(rows: list[list[str]]) -> tuple[list[str], int]:
+    """A table's header and the number of rows it takes: a second row of years and kinds under cells that
+    span two rows (“十五五”目标 over 2030年 | 年均[累计]) is read into the first."""
+    header = rows[0]
+    column = indicator_column(header)
+    if len(rows) > 2 and column is not None:
+        more = rows[1] + [""] * (len(header) - len(rows[1]))
+        if not more[column].strip() and any(more) and all(_HEADER_MORE.match(c) for c in more if c.strip()):
+            return [a + b for a, b in zip(header, more, strict=False)], 2
+    return header, 1
+
+
 def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMap) -> list[Target]:
     if not table.rows:
         return []
-    cols = _columns(table.rows[0])
+    header, first = _header(table.rows)
+    cols = _columns(header)
     if cols is None:
         return []
     out = []
-    for offset, row in enumerate(table.rows[1:], 1):
-        cells = row + [""] * (len(table.rows[0]) - len(row))
+    for offset, row in enumerate(table.rows[first:], first):
+        cells = row + [""] * (len(header) - len(row))
         if sum(1 for c in cells if c.strip()) <= 1:
             continue  # a group row: 经济发展
         name = cells[cols["indicator"]].strip().lstrip("★☆*＊ ")
+        if not name:
+            continue
         unit_m = _PAREN_UNIT.search(name)
         name_unit = unit_m.group(1) if unit_m and re.search(_UNIT_RE + r"|/", unit_m.group(1)) else None
         if name_unit and unit_m:
             name = name[: unit_m.start()].strip()
+        elif "unit" in cols and cells[cols["unit"]].strip() not in ("", "-", "—", "/"):
+            name_unit = cells[cols["unit"]].strip()  # a column of units: %, 万元/人
         base_name, measure = split_measure(name)
         target = parse_value(cells[cols["target"]]) if "target" in cols else parse_value("")
         growth = parse_value(cells[cols["growth"]]) if "growth" in cols else parse_value("")

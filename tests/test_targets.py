@@ -185,3 +185,22 @@ def test_figures_in_chinese_numerals():
     doc = parse_text("一、2024年工作安排\n地区生产总值增长百分之六点五,城镇登记失业率控制在百分之四以内。")
     found = [(t.indicator, t.measure, t.value, t.unit, t.comparator) for t in extract(doc, load_indicator_map())]
     assert found == [("地区生产总值", "growth", 6.5, "%", "exactly"), ("城镇登记失业率", "level", 4, "%", "at most")]
+
+
+def test_a_table_with_a_header_over_two_rows_and_a_column_of_units():
+    from planctl.parser import parse_text
+
+    html = (
+        "<html><body><p>第一章 “十五五”时期的主要指标</p><table>"
+        "<tr><td rowspan='2'>序号</td><td rowspan='2'>指标</td><td rowspan='2'>单位</td><td rowspan='2'>属性</td>"
+        "<td colspan='2'>“十五五”目标</td></tr><tr><td>2030年</td><td>年均[累计]</td></tr>"
+        "<tr><td>1</td><td>全员劳动生产率</td><td>万元/人</td><td>预期性</td><td>&gt; 52</td><td>—</td></tr>"
+        "<tr><td>2</td><td>地区生产总值年均增速</td><td>%</td><td>预期性</td><td>—</td><td>5左右</td></tr>"
+        "</table></body></html>"
+    )
+    found = {t.indicator: t for t in extract(parse_text(html))}
+    assert set(found) == {"全员劳动生产率", "地区生产总值年均增速"}  # not the header's second row
+    productivity, growth = found["全员劳动生产率"], found["地区生产总值年均增速"]
+    assert (productivity.value, productivity.unit, productivity.year) == (52, "万元/人", 2030)
+    assert (productivity.comparator, productivity.binding) == ("at least", "预期性")
+    assert (growth.value, growth.unit, growth.measure) == (5, "%", "growth")
