@@ -261,7 +261,7 @@ def _lines(text: str, source: str, encoding: str) -> tuple[Document, list[_Line]
 
 def _plain_tables(lines: list[_Line], raw: list[str], traditional: bool) -> list[_Line]:
     """Indicator tables written with spaces or line breaks between their cells (plaintables.py), as rows of
-    cells like the tables written with rules: each row a line at its first line's number."""
+    cells like the tables written with rules: each row a line, numbered as the line the row begins on."""
     found = plaintables.read([ln.text for ln in lines], [raw[ln.no - 1] for ln in lines],
                              partial(normalize_piece, traditional=traditional))
     if not found:
