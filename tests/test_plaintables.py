@@ -199,3 +199,15 @@ def test_the_indicator_tables_of_plans_copied_without_rules(name, rows, targets,
     assert len([r for r in table.rows[1:] if len(r) > 1]) == rows  # not counting group rows
     assert last in table.rows
     assert sum(t.source == "table" for t in extract(doc)) == targets
+
+
+def test_the_markdown_outline_shows_the_table_with_its_notes(tmp_path):
+    from test_cli import run
+
+    plan = tmp_path / "plan.txt"
+    noted = SPACED.replace("约束性\n在此基础上", "约束性\n注:【 】内为五年累计数。\n在此基础上")
+    plan.write_text("某某区“十五五”规划纲要\n" + noted, encoding="utf-8")
+    result = run("outline", str(plan), "--format", "markdown")
+    assert result.exit_code == 0
+    assert ("| 4 | 单位地区生产总值用水量下降率(%) | 完成省定目标 | 约束性 |\n\n"
+            "注:【 】内为五年累计数。\n") in result.stdout

@@ -57,6 +57,8 @@ def outline_markdown(doc: Document, depth: int | None = None, topics: bool = Fal
                 out.extend([f"**{md.escape(table.caption)}**", ""])
             if table.rows:
                 out.extend([md.table(table.rows[0], table.rows[1:]), ""])
+            for note in table.notes:  # what the table's marks mean: 注:【 】内为五年累计数
+                out.extend([md.escape(note), ""])
         for entry in section.glossary:
             out.append(f"- **{md.escape(entry.term)}**: {md.escape(entry.definition)}")
         if section.glossary:
