@@ -24,6 +24,7 @@ UNITS = (
     "个工作日", "工作日", "万平",
     "户", "万户", "家", "个", "件", "张", "万吨", "吨", "万亩", "亩", "万平方米", "平方米", "公顷", "公里", "千米",
     "天", "岁", "年", "条", "所", "座", "处", "项", "次", "台", "辆", "套", "间", "床", "吨标准煤", "立方米",
+    "亿斤", "万斤", "斤", "百分点",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # Money in 亿元 and people in 万人, so that targets written either way line up.

@@ -150,6 +150,8 @@ def test_every_target_says_where_it_came_from(targets):
         ("-", None, None, "exactly", False),
         ("进入鞍山市前列", None, None, "exactly", False),
         ("不超过3%", 3, "%", "at most", False),
+        ("1600亿斤以上", 1600, "亿斤", "at least", False),
+        ("【15左右】", 15, None, "about", True),
     ],
 )
 def test_table_cells(cell, number, unit, comparator, cumulative):
@@ -204,3 +206,12 @@ def test_a_table_with_a_header_over_two_rows_and_a_column_of_units():
     assert (productivity.value, productivity.unit, productivity.year) == (52, "万元/人", 2030)
     assert (productivity.comparator, productivity.binding) == ("at least", "预期性")
     assert (growth.value, growth.unit, growth.measure) == (5, "%", "growth")
+
+
+def test_grain_in_jin_is_a_unit():
+    from planctl.parser import parse_text
+
+    doc = parse_text("某省政府工作报告\n一、2026年工作安排\n全年粮食产量稳定在1600亿斤以上。\n"
+                     "| 指标 | 2030年目标 | 属性 |\n|---|---|---|\n| 粮食综合生产能力(亿斤) | >19 | 约束性 |\n")
+    found = {(t.indicator, t.value, t.unit, t.comparator) for t in extract(doc)}
+    assert found == {("粮食产量", 1600, "亿斤", "at least"), ("粮食综合生产能力", 19, "亿斤", "at least")}
