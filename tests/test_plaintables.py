@@ -211,3 +211,9 @@ def test_the_markdown_outline_shows_the_table_with_its_notes(tmp_path):
     assert result.exit_code == 0
     assert ("| 4 | 单位地区生产总值用水量下降率(%) | 完成省定目标 | 约束性 |\n\n"
             "注:【 】内为五年累计数。\n") in result.stdout
+
+
+def test_a_caption_under_a_short_chapter_title_stays_the_tables():
+    doc = parse_text("第五章 主要目标\n主要指标\n| 指标 | 2030年目标 | 属性 |\n| 森林覆盖率(%) | 40 | 约束性 |\n")
+    (chapter,) = doc.sections
+    assert (chapter.title, chapter.tables[0].caption) == ("主要目标", "主要指标")
