@@ -28,6 +28,11 @@ class Paragraph:
     page: int | None = None  # for a PDF, the page the paragraph starts on
 
 
+def indicator_column(header: list[str]) -> int | None:
+    """The column of an indicator table that names the indicator (指标, 指标名称, 名称, 项目), if any."""
+    return next((i for i, cell in enumerate(header) if "指标" in cell or cell in ("名称", "项目")), None)
+
+
 @dataclass
 class Table:
     rows: list[list[str]]

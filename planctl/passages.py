@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .outline import Document, Section, Table, location
+from .outline import Document, Section, Table, indicator_column, location
 
 
 @dataclass
@@ -35,11 +35,6 @@ class Passage:
         """The titles it stands under, nearest last (for a heading passage, the heading itself is left out)."""
         titles = [s.title for s in self.path]
         return titles[:-1] if self.kind == "heading" else titles
-
-
-def indicator_column(header: list[str]) -> int | None:
-    """The column of an indicator table that names the indicator (指标, 指标名称, 名称, 项目), if any."""
-    return next((i for i, cell in enumerate(header) if "指标" in cell or cell in ("名称", "项目")), None)
 
 
 def _row_text(row: list[str]) -> str:

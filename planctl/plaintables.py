@@ -22,7 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .text import CJK, join_lines
+from .outline import indicator_column
+from .text import is_cjk, join_lines
 
 ATTRIBUTE = re.compile(r"(预期性|约束性)$")
 _HEADER_WORD = re.compile(
@@ -41,8 +42,6 @@ _ROW_NUMBER = re.compile(r"\d{1,3}")
 # Belongs to the value before it: 5 左右, 21.5 (2024年)
 _QUALIFIER = re.compile(r"^(?:左右|以上|以下|以内|上下|\(.*\))$")
 _UNIT = re.compile(r"^\([^\d]+\)$")  # a name's unit on a line of its own: (人/百亿元)
-_CJK_START = re.compile(f"^[{CJK}]")
-_ENDS_CJK = re.compile(f"[{CJK}]$")
 _VALUE_START = re.compile(r"^[\d.\-—–<>≤≥＜＞【\[(﹝〔+±约]")
 
 
@@ -66,6 +65,8 @@ def _compact(text: str) -> str:
 def _header(texts: list[str], start: int) -> tuple[int, list[str]] | None:
     """The index of the last line of a header starting at `start`, and its columns; None if none starts there.
     The header may be broken anywhere over lines (年均/ / 累计), each short."""
+    if not _HEADER_WORD.match(texts[start]):
+        return None
     joined = ""
     for end in range(start, min(start + MAX_HEADER_LINES, len(texts))):
         if len(texts[end]) > MAX_HEADER_LINE:
@@ -73,7 +74,7 @@ def _header(texts: list[str], start: int) -> tuple[int, list[str]] | None:
         joined += _compact(texts[end])
         if joined.endswith("属性"):
             columns = _HEADER_WORD.findall(joined)
-            named = any(c.startswith("指标") for c in columns)
+            named = indicator_column(columns) is not None
             return (end, columns) if _HEADER.fullmatch(joined) and named and len(columns) >= 3 else None
     return None
 
@@ -81,7 +82,7 @@ def _header(texts: list[str], start: int) -> tuple[int, list[str]] | None:
 def _join(pieces: list[str]) -> str:
     out = ""
     for piece in pieces:
-        out = join_lines(out, piece) if out else piece
+        out = join_lines(out, piece)
     return out
 
 
@@ -98,7 +99,7 @@ def _values(tokens: list[str], count: int) -> list[str]:
     if count <= 0:
         return []
     while len(merged) > count:
-        joins = (i for i, (a, b) in enumerate(pairwise(merged)) if _ENDS_CJK.search(a) and _CJK_START.match(b))
+        joins = (i for i, (a, b) in enumerate(pairwise(merged)) if is_cjk(a[-1]) and is_cjk(b[0]))
         pair = next(joins, None)
         if pair is None:
             merged = [*merged[: count - 1], _join(merged[count - 1 :])]
@@ -109,7 +110,7 @@ def _values(tokens: list[str], count: int) -> list[str]:
 
 def _named(word: str) -> bool:
     """An indicator's name with its unit: 注册护士数(人), a row of a group of rows with no number of its own."""
-    return bool(_CJK_START.match(word)) and word.endswith(")") and "(" in word
+    return is_cjk(word[0]) and word.endswith(")") and "(" in word
 
 
 def _parts(rest: list[str]) -> list[tuple[int, int]]:
@@ -133,21 +134,22 @@ def _cells(columns: list[str], group: str, number: str, words: list[str], attrib
            and (not _VALUE_START.match(words[name_end]) or _UNIT.match(words[name_end]))):
         name_end += 1
     name = _join(words[:name_end])
-    if len(re.findall(f"[{CJK}]", name)) < 2:
+    if sum(map(is_cjk, name)) < 2:
         return None
     unit = words[name_end] if by_unit and name_end < len(words) else ""
     values = words[name_end + (1 if unit else 0) :]
-    kinds = [c for c in columns if c not in _GROUP + _NUMBER_COLUMN + _UNIT_COLUMN + ("属性", "备注")
-             and not c.startswith("指标")]
+    indicator = indicator_column(columns)
+    kinds = [c for i, c in enumerate(columns)
+             if c not in _GROUP + _NUMBER_COLUMN + _UNIT_COLUMN + ("属性", "备注") and i != indicator]
     filled = iter(_values(values, len(kinds)))
     by_column = {"属性": attribute if values else "", "备注": ""}
     cells = []
-    for c in columns:
+    for i, c in enumerate(columns):
         if c in _GROUP:
             cells.append(group)
         elif c in _NUMBER_COLUMN:
             cells.append(number)
-        elif c.startswith("指标"):
+        elif i == indicator:
             cells.append(name)
         elif c in _UNIT_COLUMN:
             cells.append(unit)
@@ -197,7 +199,7 @@ def read(texts: list[str], raw: list[str], cell: Callable[[str], str]) -> list[P
     tables: list[PlainTable] = []
     i = 0
     while i < len(texts):
-        found = _header(texts, i) if _HEADER_WORD.match(texts[i]) else None
+        found = _header(texts, i)
         if found is None:
             i += 1
             continue

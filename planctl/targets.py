@@ -14,8 +14,7 @@ from functools import lru_cache
 
 from .indicators import IndicatorMap, load_indicator_map, split_measure
 from .numerals import cn_to_int
-from .outline import Document, Section, Table
-from .passages import indicator_column
+from .outline import Document, Section, Table, indicator_column
 from .text import HAN
 
 _NUM = r"\d+(?:\.\d+)?"
