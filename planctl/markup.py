@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -24,6 +25,12 @@ def _is_text_block(data: str) -> bool:
     not markup's indentation or a menu's words."""
     lines = [line for line in data.split("\n") if line.strip()]
     return len(lines) >= 3 and any(len(line.strip()) >= 30 for line in lines)
+
+
+def table_row(cells: Sequence[str]) -> str:
+    """A table's row as a line the parser reads as one (| a | b |), from a web page, a Word file or a table
+    written without rules; a | inside a cell is written / so that it does not cut the cell in two."""
+    return "| " + " | ".join(cell.replace("|", "/") for cell in cells) + " |"
 
 
 @dataclass
@@ -86,7 +93,7 @@ class _TextExtractor(HTMLParser):
         flat = [" ".join(c.split()) for c in cells]
         # A row of one cell, or of one cell across the table (a title, a group), is a line of text.
         if sum(1 for f in flat if f) > 1 and all(len(f) <= _CELL_TEXT for f in flat):
-            self.parts.append("\n| " + " | ".join(flat) + " |\n")
+            self.parts.append(f"\n{table_row(flat)}\n")
         else:
             self.parts.append("\n" + "\n".join(c for c in cells if c.strip()) + "\n")
 

@@ -270,7 +270,7 @@ def _plain_tables(lines: list[_Line], raw: list[str], traditional: bool) -> list
     done = 0
     for table in found:
         out += lines[done : table.first]
-        out += [_Line(lines[row.first].no, "| " + " | ".join(row.cells) + " |", "") for row in table.rows]
+        out += [_Line(lines[row.first].no, markup.table_row(row.cells), "") for row in table.rows]
         done = table.last + 1
     return out + lines[done:]
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from .extracted import Extracted
 from .headings import MAX_TITLE, SENTENCE_END, match_heading
+from .markup import table_row
 from .numerals import int_to_cn
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -220,9 +221,9 @@ def _table_lines(table: Any) -> list[str]:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            cells.append(re.sub(r"\s+", " ", cell.text).replace("|", "/").strip())
+            cells.append(re.sub(r"\s+", " ", cell.text).strip())
         if any(cells):
-            lines.append("| " + " | ".join(cells) + " |")
+            lines.append(table_row(cells))
     return lines
 
 

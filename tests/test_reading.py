@@ -131,6 +131,13 @@ def test_html_cells_spanning_rows_and_columns_keep_every_row_in_its_columns():
     ]
 
 
+def test_html_a_bar_inside_a_cell_does_not_cut_it_in_two():
+    html = ("<html><body><p>第一章 “十五五”时期的主要指标</p><table><tr><td>指标</td><td>2030年目标</td></tr>"
+            "<tr><td>PM2.5|PM10年均浓度</td><td>30</td></tr></table></body></html>")
+    (table,) = parse_text(html).sections[0].tables
+    assert table.rows == [["指标", "2030年目标"], ["PM2.5/PM10年均浓度", "30"]]
+
+
 def test_html_a_table_laying_out_a_page_keeps_its_paragraphs():
     paragraphs = [f"第{n}段:全面推进乡村振兴,加快建设农业强省,坚持农业农村优先发展,巩固拓展脱贫攻坚成果。" * 2
                   for n in (1, 2)]
