@@ -41,9 +41,6 @@ class Table:
     notes: list[str] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # each row's line (a row without rules may span several)
 
-    def line_of(self, row: int) -> int:
-        return self.lines[row] if row < len(self.lines) else self.line + row
-
     def to_dict(self) -> dict[str, object]:
         return {"line": self.line, "caption": self.caption, "rows": self.rows, "lines": self.lines,
                 "notes": self.notes}

@@ -52,7 +52,7 @@ def _rows(table: Table) -> Iterator[tuple[int, str]]:
     start = indicator_column(header) or 0
     for i, row in enumerate(table.rows):
         if text := _row_text(row[start:] if i and len(row) >= len(header) else row):
-            yield table.line_of(i), text
+            yield table.lines[i], text
 
 
 def section_passages(path: tuple[Section, ...]) -> list[Passage]:

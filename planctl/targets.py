@@ -297,7 +297,7 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
             indicator=name, canonical=imap.canonical(base_name), measure=measure, value=value, value_text=text,
             unit=unit, comparator=comparator, year=cols.get("target_year"), period=period, base_value=base_value,
             base_year=cols.get("base_year"), growth=growth_value, growth_kind=growth_kind,
-            binding=binding or None, source="table", path=path, line=table.line_of(offset),
+            binding=binding or None, source="table", path=path, line=table.lines[offset],
             text=" | ".join(row),
         ))
     return out
