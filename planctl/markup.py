@@ -40,17 +40,13 @@ class _Table:
     cell_span: tuple[int, int] = (1, 1)  # the open cell's rows and columns (rowspan, colspan)
     below: dict[int, int] = field(default_factory=dict)  # column → rows still covered by a cell above
 
-    def covered(self) -> None:
-        """Empty cells where a cell of a row above reaches down (rowspan), so every row keeps its columns."""
+    def add(self, text: str) -> None:
+        """The open cell's text to its row (opened with the cell), after empty cells where a cell of a row
+        above reaches down (rowspan), and before those it covers itself (colspan): every row keeps its columns."""
         assert self.row is not None
         while self.below.get(len(self.row)):
             self.below[len(self.row)] -= 1
             self.row.append("")
-
-    def add(self, text: str) -> None:
-        if self.row is None:  # a cell outside any <tr>
-            self.row = []
-        self.covered()
         rows, columns = self.cell_span
         for n in range(columns):
             if rows > 1:
