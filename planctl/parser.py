@@ -333,8 +333,9 @@ def _toc(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
     is_repeat = bool(first) and (first == here or (h is not None and first.startswith(here)))
     # An entry is numbered, or has a leader to its page, or is a short line the body has again (名词解释, 附件)
     listed = h is not None or leader or (len(text) <= MAX_TITLE and b.written_twice(text))
-    if listed and not is_repeat and len(_TOC_LEADER.sub("", text)) <= 80:  # a long leader is no text
-        entry = _TOC_LEADER.sub("", text).rstrip(" .")
+    bare = _TOC_LEADER.sub("", text)
+    if listed and not is_repeat and len(bare) <= 80:  # a long leader is no text
+        entry = bare.rstrip(" .")
         if h is not None:
             entry = f"{h.label} {_TOC_LEADER.sub('', h.rest).rstrip(' .')}"
         doc.toc.append(entry)
