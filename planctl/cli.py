@@ -30,8 +30,9 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
         help="Write to this file instead of the terminal (never overwritten without --force).",
     )(func)
     func = click.option(
-        "--format", "fmt", type=click.Choice(FORMATS), default=None,
-        help="Output format [default: text on a terminal; markdown for a .md -o file, json for .json, "
+        "--format", "fmt", type=click.Choice([*FORMATS, "md"]), default=None,
+        callback=lambda _ctx, _param, value: "markdown" if value == "md" else value,
+        help="Output format (md: markdown) [default: text on a terminal; markdown for a .md -o file, json for .json, "
         "csv for .csv, html for .html (a self-contained report)].",
     )(func)
     return func

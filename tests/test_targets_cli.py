@@ -91,3 +91,23 @@ def test_a_theme_goes_by_the_indicators_domain_not_its_measure():
     rows = list(csv.reader(io.StringIO(run("targets", "海城", "--theme", "就业", "--format", "csv").stdout)))
     # 旅游总收入 ends in 收入 but is tourism; 农村居民人均可支配收入 is income
     assert [r[0] for r in rows[1:]] == ["农村居民人均可支配收入增长", "城镇登记失业率", "城镇登记失业率"]
+
+
+def _said(output: str) -> str:
+    return " ".join(output.split())  # the terminal wraps a long line
+
+
+def test_a_plan_without_targets_is_said_to_have_none(tmp_path):
+    plan = tmp_path / "report.txt"
+    plan.write_text("某某县2025年政府工作报告\n\n一、过去一年工作回顾\n\n我们坚持稳中求进。\n", encoding="utf-8")
+    result = run("targets", str(plan))
+    assert result.exit_code == 0, result.output
+    assert _said(result.stdout) == ("No targets found in 某某县 2025报告: it has no indicator table and no sentence "
+                                    "that sets a figure for an indicator.")
+    markdown = run("targets", str(plan), "--format", "md").stdout  # md: markdown's short name
+    assert markdown.startswith("# Targets of 某某县 2025报告\n") and markdown.rstrip().endswith("for an indicator.")
+    assert _said(run("targets", "兴隆台", "--theme", "乡村振兴").stdout) == (
+        "No targets on 乡村振兴 found in 兴隆台区 2022规划; without --theme, every target of the plan is listed."
+    )
+    page = run("targets", str(plan), "--format", "html").stdout
+    assert "No targets found in 某某县 2025报告" in page and "<th>indicator</th>" not in page

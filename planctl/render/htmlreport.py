@@ -149,13 +149,14 @@ def _lineup(r: Any, context: Context) -> str:
 
 
 def _targets(r: Any, context: Context) -> str:
-    from .targets import PLAN_HEADER, _plan_rows
+    from .targets import PLAN_HEADER, _plan_rows, none_found
 
     plan = r.targets.plan
     title = f"Targets of {plan.label}" + (f" on {r.theme}" if r.theme else "")
+    found = len(r.targets.targets)
     return _page("table.html", context, title, [_plan_source(plan)], header=PLAN_HEADER,
                  rows=_plan_rows(r.targets), numeric={"target", "year", "base", "growth", "line"},
-                 note=f"{len(r.targets.targets)} targets.")
+                 note=f"{found} targets." if found else none_found(plan, r.theme))
 
 
 def _outline(r: Any, context: Context) -> str:

@@ -45,6 +45,13 @@ def _title(plan: Plan, theme: str | None) -> str:
     return f"Targets of {plan.label}" + (f" on {theme}" if theme else "")
 
 
+def none_found(plan: Plan, theme: str | None) -> str:
+    if theme:
+        return f"No targets on {theme} found in {plan.label}; without --theme, every target of the plan is listed."
+    return (f"No targets found in {plan.label}: it has no indicator table and no sentence that sets a figure "
+            "for an indicator.")
+
+
 def plan_text(pt: PlanTargets, theme: str | None, fmt: str) -> str:
     if fmt == "json":
         return json.dumps({**pt.to_dict(), "theme": theme}, ensure_ascii=False, indent=2)
@@ -54,15 +61,17 @@ def plan_text(pt: PlanTargets, theme: str | None, fmt: str) -> str:
     doc = pt.plan.entry.info
     out.append(f"{md.escape(doc.title)} ({md.escape(pt.plan.entry.id)}); {len(pt.targets)} targets.")
     out.append("")
-    if pt.targets:
-        out += [md.table(PLAN_HEADER, _plan_rows(pt)), ""]
+    out += [md.table(PLAN_HEADER, _plan_rows(pt)) if pt.targets else md.escape(none_found(pt.plan, theme)), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
 def plan_rich(pt: PlanTargets, theme: str | None) -> RenderableType:
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
+    if not pt.targets:
+        return Text(none_found(pt.plan, theme))
     table = Table(title=f"{escape(_title(pt.plan, theme))}: {len(pt.targets)}", header_style="bold",
                   show_lines=False)
     columns = {
