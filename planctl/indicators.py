@@ -20,11 +20,21 @@ _MEASURES = (
 )
 
 
+_AND = ("和", "与", "及", "、")
+_QUALIFIERS = ("年均", "平均", "累计", "同比")  # of a measure: 地区生产总值年均增长 is 地区生产总值's growth
+
+
 def split_measure(indicator: str) -> tuple[str, str]:
-    """地区生产总值增长 → (地区生产总值, growth); 单位地区生产总值能源消耗降低 → (…, reduction)."""
+    """地区生产总值增长 → (地区生产总值, growth); 单位地区生产总值能源消耗降低 → (…, reduction);
+    居民人均可支配收入年均增长 → (居民人均可支配收入, growth)."""
     for suffix, measure in _MEASURES:
         if indicator.endswith(suffix) and len(indicator) > len(suffix) + 1:
-            return indicator[: -len(suffix)], measure
+            base = indicator[: -len(suffix)]
+            for qualifier in _QUALIFIERS:
+                if base.endswith(qualifier) and len(base) > len(qualifier) + 1:
+                    base = base[: -len(qualifier)]
+                    break
+            return base, measure
     return indicator, "level"
 
 
@@ -51,6 +61,9 @@ class IndicatorMap:
             return "新增" + self.canonical(base[2:])
         for alias in self.by_length:
             if len(alias) >= 3 and base.endswith(alias):
+                # 全市居民人均可支配收入 is a known name's; 城镇和农村居民人均可支配收入 names two things
+                if base[: -len(alias)].endswith(_AND):
+                    return key
                 return self.names[alias]
         from rapidfuzz import fuzz, process
 

@@ -101,6 +101,8 @@ _LEAD = re.compile(
 _TAIL = re.compile(r"(?:年均|累计|总量|的|各|预计|同比|比上年|较上年)$")
 # What cannot be an indicator: a preposition phrase (在全市…) or a list's tail (及其他).
 _NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$")
+# A row's number written into its indicator's cell: 1.地区生产总值 (not 5G基站数).
+_ROW_NUMBER = re.compile(r"^\d{1,3}\s*[.、．]\s*(?=\D)")
 # A header's second row: years and what its figures are (2030年, 年均[累计], 目标值), no other figure.
 _HEADER_MORE = re.compile(r"^(?:(?:19|20)\d\d年?)?[^\d]{0,12}$")
 _PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,10})[)）]$")
@@ -266,7 +268,7 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
         cells = row + [""] * (len(header) - len(row))
         if sum(1 for c in cells if c.strip()) <= 1:
             continue  # a group row: 经济发展
-        name = cells[cols["indicator"]].strip().lstrip("★☆*＊ ")
+        name = _ROW_NUMBER.sub("", cells[cols["indicator"]].strip().lstrip("★☆*＊ ")).lstrip("★☆*＊ ")
         if not name:
             continue
         unit_m = _PAREN_UNIT.search(name)

@@ -7,7 +7,7 @@ import pytest
 from conftest import sample
 from targets_gold import GOLD
 
-from planctl.indicators import load_indicator_map
+from planctl.indicators import load_indicator_map, split_measure
 from planctl.targets import Target, extract, normalise_unit, parse_value
 
 SAMPLE_KEYS = ("000", "001", "002", "003", "004")
@@ -175,6 +175,15 @@ def test_indicator_names_are_matched_across_plans():
     assert imap.canonical("全区社会消费品零售总额") == "社会消费品零售总额"
     assert imap.canonical("数字经济核心产业增加值占地区生产总值比重") != "地区生产总值"
     assert imap.canonical("某种全新的指标") == "某种全新的指标"
+    # a qualifier of the measure is not part of the name
+    assert split_measure("全市居民人均可支配收入年均增长") == ("全市居民人均可支配收入", "growth")
+    assert imap.canonical("全市居民人均可支配收入年均增速") == "居民人均可支配收入"
+    assert imap.canonical("地区生产总值年均增长") == "地区生产总值"
+    assert imap.canonical("商品进出口总值") == "进出口总额"
+    assert imap.canonical("服务贸易进出口年均增长") == "服务贸易进出口总额"  # not 进出口总额, whose alias it ends in
+    # two things joined name neither
+    assert imap.canonical("城镇和农村居民人均可支配收入") == "城镇和农村居民人均可支配收入"
+    assert imap.canonical("接待游客人次和旅游总收入") == "接待游客人次和旅游总收入"
 
 
 def test_figures_in_chinese_numerals():
@@ -206,6 +215,17 @@ def test_a_table_with_a_header_over_two_rows_and_a_column_of_units():
     assert (productivity.value, productivity.unit, productivity.year) == (52, "万元/人", 2030)
     assert (productivity.comparator, productivity.binding) == ("at least", "预期性")
     assert (growth.value, growth.unit, growth.measure) == (5, "%", "growth")
+
+
+def test_a_row_number_in_the_indicator_cell_is_not_part_of_the_name():
+    from planctl.parser import parse_text
+
+    doc = parse_text("第一章 主要指标\n| 指标 | 2030年目标 | 属性 |\n|---|---|---|\n"
+                     "| 1. 地区生产总值年均增长(%) | 5左右 | 预期性 |\n| 11.★商品进出口总值(亿元) | 12000 | 预期性 |\n"
+                     "| 5G基站数(万个) | 3 | 预期性 |\n")
+    found = [(t.indicator, t.canonical, t.measure, t.value) for t in extract(doc)]
+    assert found == [("地区生产总值年均增长", "地区生产总值", "growth", 5),
+                     ("商品进出口总值", "进出口总额", "level", 12000), ("5G基站数", "5G基站数", "level", 3)]
 
 
 def test_grain_in_jin_is_a_unit():
