@@ -62,6 +62,11 @@ def _compact(text: str) -> str:
     return text.replace(" ", "")
 
 
+def is_header(text: str) -> bool:
+    """A line that is a whole header of such a table (序号指标2030年目标属性), whether or not rows follow."""
+    return _header([text], 0) is not None
+
+
 def _header(texts: list[str], start: int) -> tuple[int, list[str]] | None:
     """The index of the last line of a header starting at `start`, and its columns; None if none starts there.
     The header may be broken anywhere over lines (年均/ / 累计), each short."""

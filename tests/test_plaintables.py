@@ -217,3 +217,12 @@ def test_a_caption_under_a_short_chapter_title_stays_the_tables():
     doc = parse_text("第五章 主要目标\n主要指标\n| 指标 | 2030年目标 | 属性 |\n| 森林覆盖率(%) | 40 | 约束性 |\n")
     (chapter,) = doc.sections
     assert (chapter.title, chapter.tables[0].caption) == ("主要目标", "主要指标")
+
+
+def test_a_header_whose_rows_are_not_read_is_not_the_rest_of_a_short_title():
+    doc = parse_text("第一章 目标\n序号 指标 2030年 属性\n1 预期性\n到2030年,全县经济稳步增长。\n"
+                     "第二节 充分\n释放市场采购贸易方式试点红利\n")
+    first, second = [s for _, s in doc.walk()]
+    assert first.title == "目标"
+    assert first.paragraphs[0].text == "序号指标2030年属性"
+    assert second.title == "充分释放市场采购贸易方式试点红利"  # a title broken over two lines is still joined
