@@ -1,4 +1,4 @@
-"""Chinese numerals as used in headings and years: 一 … 九十九, 一百零三, 二〇三五."""
+"""Chinese numerals as used in headings and years (一 … 九十九, 一百零三, 二〇三五), and figures written back."""
 
 from __future__ import annotations
 
@@ -61,3 +61,9 @@ def int_to_cn(n: int) -> str:
                                      ("一" + int_to_cn(rest) if rest < 20 else int_to_cn(rest)))
         return digits[n // 100] + "百" + tail
     return str(n)
+
+
+def figure(value: float) -> str:
+    """A figure as a plan writes it: 5, 4.8, 3500000 (never 3.5e+06, as format's g would)."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from .indicators import IndicatorMap, load_indicator_map, split_measure
-from .numerals import cn_to_int
+from .numerals import cn_to_int, figure
 from .outline import Document, Section, Table, indicator_column
 from .text import HAN
 
@@ -28,7 +28,7 @@ UNITS = (
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # Money in 亿元 and people in 万人, so that targets written either way line up.
 _SYNONYMS = {"万平": "万平方米", "千米": "公里"}
-_SCALE = {"万元": ("亿元", 1e-4), "万亿元": ("亿元", 1e4), "人": ("万人", 1e-4), "亿美元": ("万美元", 1e4)}
+_SCALE = {"万元": ("亿元", 1e-4), "万亿元": ("亿元", 1e4), "人": ("万人", 1e-4), "万美元": ("亿美元", 1e-4)}
 
 _AT_LEAST = ("≥", "≧", ">", "﹥", "＞", "不低于", "不少于", "超过", "大于", "高于", "以上")
 _AT_MOST = ("≤", "≦", "<", "﹤", "＜", "不高于", "不超过", "不多于", "低于", "以下", "以内")
@@ -145,7 +145,7 @@ class Target:
         """The value as a reader writes it: ≥7%, 48亿元, 6%左右, 进入鞍山市前列."""
         if self.value is None:
             return self.value_text or "—"
-        number = f"{self.value:g}"
+        number = figure(self.value)
         sign = {"at least": "≥", "at most": "≤", "about": "≈"}.get(self.comparator, "")
         text = f"{sign}{number}{self.unit or ''}"
         if self.measure == "growth":
@@ -190,7 +190,7 @@ def parse_value(text: str) -> Value:
 
 
 def normalise_unit(value: float | None, unit: str | None, indicator: str = "") -> tuple[float | None, str | None]:
-    """Totals of money in 亿元 and of people in 万人; per-head figures (人均, 每千人口) keep their unit."""
+    """Totals of money in 亿元 (亿美元) and of people in 万人; per-head figures (人均, 每千人口) keep their unit."""
     if unit is None and re.search(r"(率|比重|占比|比例)$", indicator):
         return value, "%"
     unit = _SYNONYMS.get(unit or "", unit)
@@ -291,7 +291,10 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
         else:
             value, unit, comparator, text = target.number, target.unit or name_unit, target.comparator, target.text
             growth_value = growth.number
-            growth_kind = ("cumulative" if growth.cumulative else "annual") if growth.number is not None else None
+            if growth.number is not None:
+                growth_kind = "cumulative" if growth.cumulative else "annual"
+            else:  # the target itself may be a five-year total: 新增城镇就业(万人) 【6】
+                growth_kind = "cumulative" if target.cumulative else None
         value, unit = normalise_unit(value, unit, name)
         base_value, _ = normalise_unit(base.number, base.unit or name_unit, name)
         binding = cells[cols["binding"]].strip() if "binding" in cols else None

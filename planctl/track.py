@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from .errors import PlanctlError
 from .figures import GOAL, REACHED, Figure, report_figures
 from .indicators import IndicatorMap
+from .numerals import figure
 from .targets import Target, extract
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 MET, ON_TRACK, BEHIND, UNKNOWN = "met", "on track", "behind", "not judged"
 # Levels judged against a path: money, rates and per-head figures. A count over a plan's five years (引进各类人才
 # 3500人, 新增企业20家) is usually a total of the years, which no one year's figure can be set against.
-JUDGED_UNITS = {"亿元", "万元", "元", "万美元", "%", "‰", "个百分点", "岁", "万吨", "吨标准煤"}
+JUDGED_UNITS = {"亿元", "万元", "元", "亿美元", "万美元", "%", "‰", "个百分点", "岁", "万吨", "吨标准煤"}
 ABOUT = 0.97  # a target written 左右 (about) is met from this share of it
 
 
@@ -115,8 +116,8 @@ def _judge_growth(target: Target, readings: list[Reading]) -> tuple[str, str]:
     growth = _growth_of(latest)
     assert growth is not None
     status = ON_TRACK if growth >= wanted * (ABOUT if target.comparator == "about" else 1.0) else BEHIND
-    years = "、".join(f"{r.year}: {_growth_of(r):g}%" for r in readings)
-    return status, f"growth {years} against {wanted:g}% a year"
+    years = "、".join(f"{r.year}: {figure(_growth_of(r) or 0)}%" for r in readings)
+    return status, f"growth {years} against {figure(wanted)}% a year"
 
 
 def _judge_level(target: Target, readings: list[Reading]) -> tuple[str, str]:
@@ -126,8 +127,8 @@ def _judge_level(target: Target, readings: list[Reading]) -> tuple[str, str]:
     year = latest.year
     assert value is not None and year is not None
     unit = target.unit or ""
-    said = f"{year}: {value:g}{unit}{' (estimated)' if latest.figure.estimated else ''}"
-    goal = f"{target.value:g}{unit}" + (f" by {target.year}" if target.year else "")
+    said = f"{year}: {figure(value)}{unit}{' (estimated)' if latest.figure.estimated else ''}"
+    goal = f"{figure(target.value)}{unit}" + (f" by {target.year}" if target.year else "")
     if _meets(value, target.value, target):
         return MET, f"{said}, target {goal}"
     if target.year is None or year >= target.year:
@@ -136,15 +137,16 @@ def _judge_level(target: Target, readings: list[Reading]) -> tuple[str, str]:
         share = (year - target.base_year) / (target.year - target.base_year)
         expected = target.base_value + (target.value - target.base_value) * share
         status = ON_TRACK if _meets(value, expected, target) else BEHIND
-        return status, f"{said}; a straight path from {target.base_value:g}{unit} in {target.base_year} to {goal} " \
-                       f"passes {expected:.4g}{unit} in {year}"
+        start = f"{figure(target.base_value)}{unit} in {target.base_year}"
+        passes = figure(float(f"{expected:.4g}"))  # four figures, written out
+        return status, f"{said}; a straight path from {start} to {goal} passes {passes}{unit} in {year}"
     if value > 0 and target.value > 0 and _higher_is_better(target):
         needed = ((target.value / value) ** (1 / (target.year - year)) - 1) * 100
         growth = _growth_of(latest)
         if growth is None:
             return UNKNOWN, f"{said}; {goal} needs {needed:.1f}% a year from here"
         status = ON_TRACK if growth >= needed else BEHIND
-        return status, f"{said}, growth {growth:g}%; {goal} needs {needed:.1f}% a year from here"
+        return status, f"{said}, growth {figure(growth)}%; {goal} needs {needed:.1f}% a year from here"
     return UNKNOWN, f"{said}, target {goal}"
 
 

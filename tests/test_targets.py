@@ -166,6 +166,18 @@ def test_units_are_normalised():
     assert normalise_unit(2.1, "万平", "养老院") == (2.1, "万平方米")
     assert normalise_unit(7000, "元", "人均可支配收入") == (7000, "元")
     assert normalise_unit(73, None, "城镇化率") == (73, "%")
+    assert normalise_unit(1500, "万美元", "实际利用外资") == (0.15, "亿美元")
+    assert normalise_unit(2.5, "万美元", "人均地区生产总值") == (2.5, "万美元")
+
+
+def test_a_five_year_total_in_the_target_column_and_large_figures():
+    from planctl.parser import parse_text
+
+    doc = parse_text("第一章 主要指标\n| 指标 | 2020年 | 2025年 | 属性 |\n|---|---|---|---|\n"
+                     "| 实际利用外资规模(亿美元) | 68.7 | 【350左右】 | 预期性 |\n"
+                     "| 金融市场交易总额(亿元) | 2000000 | 4500000 | 预期性 |\n")
+    shown = [(t.growth_kind, t.display()) for t in extract(doc)]
+    assert shown == [("cumulative", "≈350亿美元 (5-year total)"), (None, "4500000亿元")]  # not 4.5e+06
 
 
 def test_indicator_names_are_matched_across_plans():

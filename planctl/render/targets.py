@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..compare import Plan
 from ..lineup import PlanTargets, TargetRow
+from ..numerals import figure
 from ..targets import Target
 from . import md
 from .tabular import to_csv
@@ -19,7 +20,7 @@ PLAN_HEADER = ["indicator", "matched as", "target", "year", "base", "growth", "b
 
 
 def _number(value: float | None, unit: str | None) -> str:
-    return "" if value is None else f"{value:g}{unit or ''}"
+    return "" if value is None else f"{figure(value)}{unit or ''}"
 
 
 def _base(t: Target) -> str:
@@ -30,7 +31,7 @@ def _base(t: Target) -> str:
 def _growth(t: Target) -> str:
     if t.growth is None:
         return ""
-    return f"{t.growth:g}%" + (" 5-year total" if t.growth_kind == "cumulative" else " a year")
+    return f"{figure(t.growth)}%" + (" 5-year total" if t.growth_kind == "cumulative" else " a year")
 
 
 def _plan_rows(pt: PlanTargets) -> list[list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from ..numerals import figure
 from . import md
 from .tabular import to_csv
 
@@ -187,7 +188,7 @@ def chart(x: Trend) -> list[dict[str, object]]:
     top = max((v for _, v in values if v is not None and v > 0), default=0.0)
     out = []
     for p, v in values:
-        shown = "" if v is None else (f"{v:.1f}%" if x.kind == "theme" or rates else f"{v:g}")
+        shown = "" if v is None else (f"{v:.1f}%" if x.kind == "theme" or rates else figure(v))
         out.append({"label": str(p.year or p.entry.id), "height": (max(v, 0.0) / top) if v and top else 0.0,
                     "value": shown})
     return out
