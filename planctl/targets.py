@@ -106,6 +106,7 @@ _ROW_NUMBER = re.compile(r"^\d{1,3}\s*[.、．]\s*(?=\D)")
 # A header's second row: years and what its figures are (2030年, 年均[累计], 目标值), no other figure.
 _HEADER_MORE = re.compile(r"^(?:(?:19|20)\d\d年?)?[^\d]{0,12}$")
 _PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,10})[)）]$")
+_NAME_UNIT = re.compile(rf"{_UNIT_RE}|/|^[{HAN}]{{1,2}}$")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
 # A percentage in words: 增长百分之六点五 → 增长6.5%
 _CN_PERCENT = re.compile(r"百分之([零一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?")
@@ -272,7 +273,9 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
         if not name:
             continue
         unit_m = _PAREN_UNIT.search(name)
-        name_unit = unit_m.group(1) if unit_m and re.search(_UNIT_RE + r"|/", unit_m.group(1)) else None
+        # the bracket closing a table's indicator name holds its unit: a known one, a rate (人/万人), or a word
+        # of one or two characters no list of units can hold all of (分, 岁, 床)
+        name_unit = unit_m.group(1) if unit_m and _NAME_UNIT.search(unit_m.group(1)) else None
         if name_unit and unit_m:
             name = name[: unit_m.start()].strip()
         elif "unit" in cols and cells[cols["unit"]].strip() not in ("", "-", "—", "/"):

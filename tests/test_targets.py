@@ -175,9 +175,12 @@ def test_a_five_year_total_in_the_target_column_and_large_figures():
 
     doc = parse_text("第一章 主要指标\n| 指标 | 2020年 | 2025年 | 属性 |\n|---|---|---|---|\n"
                      "| 实际利用外资规模(亿美元) | 68.7 | 【350左右】 | 预期性 |\n"
-                     "| 金融市场交易总额(亿元) | 2000000 | 4500000 | 预期性 |\n")
-    shown = [(t.growth_kind, t.display()) for t in extract(doc)]
-    assert shown == [("cumulative", "≈350亿美元 (5-year total)"), (None, "4500000亿元")]  # not 4.5e+06
+                     "| 金融市场交易总额(亿元) | 2000000 | 4500000 | 预期性 |\n"
+                     "| 法治建设满意度(分) | 90 | 93 | 预期性 |\n")
+    shown = [(t.indicator, t.growth_kind, t.display()) for t in extract(doc)]
+    assert shown == [("实际利用外资规模", "cumulative", "≈350亿美元 (5-year total)"),
+                     ("金融市场交易总额", None, "4500000亿元"),  # not 4.5e+06
+                     ("法治建设满意度", None, "93分")]  # a unit no list holds, in the bracket that ends the name
 
 
 def test_indicator_names_are_matched_across_plans():
