@@ -213,15 +213,20 @@ def _paragraph_line(paragraph: Any, numbering: Numbering | None) -> str:
 
 
 def _table_lines(table: Any) -> list[str]:
+    """Each row with a cell per column of the table's grid. python-docx gives a merged cell once for each
+    column and row it covers; it is written once, where it begins, and the columns and rows it covers are
+    left empty, as a web page's colspan and rowspan are (markup.py)."""
     lines = []
+    above: list[Any] = []  # the row above's cells, by column
     for row in table.rows:
-        cells = []
-        seen: set[int] = set()
-        for cell in row.cells:  # a merged cell is listed once per grid column it spans
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(re.sub(r"\s+", " ", cell.text).strip())
+        cells: list[str] = []
+        here: list[Any] = []
+        for column, cell in enumerate(row.cells):
+            tc = cell._tc  # kept in `here`, so that the same cell is the same object (lxml reuses a live proxy)
+            covered = (here and here[-1] is tc) or (column < len(above) and above[column] is tc)
+            here.append(tc)
+            cells.append("" if covered else re.sub(r"\s+", " ", cell.text).strip())
+        above = here
         if any(cells):
             lines.append(table_row(cells))
     return lines

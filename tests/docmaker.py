@@ -157,7 +157,8 @@ def _numbering_xml(abstract_id: int, num_id: int) -> tuple[object, object]:
 
 def make_docx(blocks: list[tuple[str, object]]) -> bytes:
     """A .docx of blocks: ("p", text), ("num", (level, text)) numbered by Word, ("heading", (level, text))
-    in a heading style, ("bold", (lead, rest)) a bold run-in lead, ("table", rows)."""
+    in a heading style, ("bold", (lead, rest)) a bold run-in lead, ("table", rows), ("merged", (rows, spans))
+    a table whose cells ((row, column), (last row, last column)) are merged (the text of the first kept)."""
     import docx
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -194,12 +195,16 @@ def make_docx(blocks: list[tuple[str, object]]) -> bytes:
             para = document.add_paragraph()
             para.add_run(lead).bold = True
             para.add_run(rest)
-        elif kind == "table":
-            rows = value  # type: ignore[assignment]
+        elif kind in ("table", "merged"):
+            rows, spans = (value, []) if kind == "table" else value  # type: ignore[misc]
             table = document.add_table(rows=len(rows), cols=len(rows[0]))  # type: ignore[arg-type]
             for r, row in enumerate(rows):  # type: ignore[arg-type]
                 for k, cell in enumerate(row):
                     table.cell(r, k).text = cell
+            for (r, k), (last_r, last_k) in spans:  # type: ignore[attr-defined]
+                first = table.cell(r, k)
+                text = first.text
+                first.merge(table.cell(last_r, last_k)).text = text  # merging joins the cells' texts
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -17,6 +17,7 @@ from planctl.documents import load_document
 from planctl.normalize import normalize_chars
 from planctl.parser import parse_text
 from planctl.pdf import read_pdf
+from planctl.targets import extract
 from planctl.word import format_number, read_docx
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -219,6 +220,20 @@ def test_word_tables_heading_styles_and_bold_leads(tmp_path):
     first = doc.sections[0].children[0]
     assert [p.text for p in first.paragraphs] == ["地区生产总值增长5.2%,规上工业增加值增长6.1%,固定资产投资增长4%。"]
     assert first.tables[0].rows == [["指标", "2025年目标", "属性"], ["地区生产总值增速", "6%", "预期性"]]
+
+
+def test_word_merged_cells_keep_every_row_in_its_columns(tmp_path):
+    rows = [["类别", "指标", "2025年", "“十五五”目标", ""], ["", "", "", "2030年", "年均[累计]"],
+            ["经济发展", "地区生产总值(亿元)", "500", "700", "7%"], ["", "一般公共预算收入(亿元)", "30", "40", "6%"]]
+    spans = [((0, 3), (0, 4)), ((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (1, 2)), ((2, 0), (3, 0))]
+    data = make_docx([("p", "第一章 主要指标"), ("merged", (rows, spans))])
+    assert read_docx(data).text.split("\n")[1:] == [  # as a web page's colspan and rowspan are read
+        "| 类别 | 指标 | 2025年 | “十五五”目标 |  |", "|  |  |  | 2030年 | 年均[累计] |",
+        "| 经济发展 | 地区生产总值(亿元) | 500 | 700 | 7% |", "|  | 一般公共预算收入(亿元) | 30 | 40 | 6% |",
+    ]
+    found = [(t.indicator, t.value, t.year, t.base_value, t.growth) for t in extract(load_document(write(
+        tmp_path, "plan.docx", data)))]
+    assert found == [("地区生产总值", 700, 2030, 500, 7), ("一般公共预算收入", 40, 2030, 30, 6)]
 
 
 def test_a_damaged_docx_is_one_line(tmp_path):
