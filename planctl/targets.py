@@ -18,6 +18,8 @@ from .outline import Document, Section, Table, indicator_column
 from .text import HAN
 
 _NUM = r"\d+(?:\.\d+)?"
+# The low end of a range, before its high end: 5-5.5, 5%～5.5%, 5至6 (a dash after a figure is not a minus).
+_LOW = rf"(?P<low>{_NUM})\s*(?:%|个百分点)?\s*(?:[-~～—–]|至)\s*"
 UNITS = (
     "万亿元", "亿元", "万元", "元", "万美元", "亿美元", "美元", "个百分点", "%", "‰", "万人次", "万人", "人次", "人",
     "个工作日", "工作日", "万平",
@@ -26,6 +28,7 @@ UNITS = (
     "亿斤", "万斤", "斤", "百分点",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_RANGE = re.compile(rf"^约?{_LOW}(?P<high>{_NUM})\s*(?P<unit>{_UNIT_RE})?")
 # Money in 亿元 and people in 万人, so that targets written either way line up.
 _SYNONYMS = {"万平": "万平方米", "千米": "公里"}
 _SCALE = {"万元": ("亿元", 1e-4), "万亿元": ("亿元", 1e4), "人": ("万人", 1e-4), "万美元": ("亿美元", 1e-4)}
@@ -59,7 +62,7 @@ def _either(*verbs: str) -> str:
 _VERB_RE = _either(*REACHING)
 _CLAUSE = re.compile(
     rf"(?P<ind>[^,;。:!?()]{{2,32}}?)(?P<verb>{_VERB_RE})(?P<pre>约|近|超过)?\s*"
-    rf"(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})(?P<post>以上|以下|以内|左右)?"
+    rf"(?:{_LOW})?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})(?P<post>以上|以下|以内|左右)?"
 )
 # A share or rate with no verb: 普惠幼儿园占比85%
 _RATIO = re.compile(
@@ -126,7 +129,7 @@ class Target:
     value: float | None
     value_text: str
     unit: str | None
-    comparator: str  # at least | at most | about | exactly
+    comparator: str  # at least | at most | about | exactly | between (value and upper: 5-5.5%)
     year: int | None
     period: str | None
     base_value: float | None
@@ -138,6 +141,7 @@ class Target:
     path: str
     line: int
     text: str
+    upper: float | None = None  # the top of a range (增长5-5.5%: value 5, upper 5.5)
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -146,7 +150,7 @@ class Target:
         """The value as a reader writes it: ≥7%, 48亿元, 6%左右, 进入鞍山市前列."""
         if self.value is None:
             return self.value_text or "—"
-        number = figure(self.value)
+        number = figure(self.value) + (f"–{figure(self.upper)}" if self.upper is not None else "")
         sign = {"at least": "≥", "at most": "≤", "about": "≈"}.get(self.comparator, "")
         text = f"{sign}{number}{self.unit or ''}"
         if self.measure == "growth":
@@ -168,10 +172,11 @@ class Value:
     comparator: str
     cumulative: bool
     text: str
+    upper: float | None = None  # of a range: 4.5-5
 
 
 def parse_value(text: str) -> Value:
-    """A table cell or phrase: 48, ≧7, 6%左右, ﹝15﹞, ﹥100, -, 进入鞍山市前列."""
+    """A table cell or phrase: 48, ≧7, 6%左右, ﹝15﹞, ﹥100, 4.5-5, -, 进入鞍山市前列."""
     raw = text.strip()
     if raw in ("", "-", "—", "--", "/", "—-"):
         return Value(None, None, "exactly", False, "")
@@ -187,6 +192,8 @@ def parse_value(text: str) -> Value:
     m = re.search(rf"(-?{_NUM})\s*({_UNIT_RE})?", inner)
     if not m or re.search(rf"[{HAN}]{{3,}}", re.sub(r"以上|以下|以内|左右|不低于|不超过|约", "", inner)):
         return Value(None, None, comparator, cumulative, raw)  # qualitative: 高于市平均水平
+    if r := _RANGE.match(inner):
+        return Value(float(r.group("low")), r.group("unit"), "between", cumulative, raw, float(r.group("high")))
     return Value(float(m.group(1)), m.group(2), comparator, cumulative, raw)
 
 
@@ -289,15 +296,18 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
         if target.number is None and not target.text:
             # Only a growth figure: the target is the growth (全员劳动生产率增长 6%左右).
             value, unit, comparator, text = growth.number, growth.unit or name_unit, growth.comparator, growth.text
+            upper = growth.upper
             measure = measure if measure != "level" else "growth"
             growth_value, growth_kind = None, ("cumulative" if growth.cumulative else None)
         else:
             value, unit, comparator, text = target.number, target.unit or name_unit, target.comparator, target.text
+            upper = target.upper
             growth_value = growth.number
             if growth.number is not None:
                 growth_kind = "cumulative" if growth.cumulative else "annual"
             else:  # the target itself may be a five-year total: 新增城镇就业(万人) 【6】
                 growth_kind = "cumulative" if target.cumulative else None
+        upper = normalise_unit(upper, unit, name)[0]
         value, unit = normalise_unit(value, unit, name)
         base_value, _ = normalise_unit(base.number, base.unit or name_unit, name)
         binding = cells[cols["binding"]].strip() if "binding" in cols else None
@@ -306,7 +316,7 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
             unit=unit, comparator=comparator, year=cols.get("target_year"), period=period, base_value=base_value,
             base_year=cols.get("base_year"), growth=growth_value, growth_kind=growth_kind,
             binding=binding or None, source="table", path=path, line=table.lines[offset],
-            text=" | ".join(row),
+            text=" | ".join(row), upper=upper,
         ))
     return out
 
@@ -362,15 +372,17 @@ class _Sentence:
     imap: IndicatorMap
 
     def target(self, indicator: str, measure: str, number: str, unit: str, cue: str, value_text: str,
-               growth: float | None = None) -> Target:
+               growth: float | None = None, low: str | None = None) -> Target:
+        """A figure's target; with `low`, the figure is the top of a range (增长5-5.5%)."""
         named = split_measure(indicator)[1]
-        value, unit_ = normalise_unit(float(number), unit, indicator)
+        value, unit_ = normalise_unit(float(low if low else number), unit, indicator)
+        upper = normalise_unit(float(number), unit, indicator)[0] if low else None
         return Target(
             indicator=indicator, canonical=self.imap.canonical(indicator), measure=measure if measure else named,
-            value=value, value_text=value_text.strip(), unit=unit_, comparator=_comparator(cue), year=self.year,
-            period=self.period, base_value=None, base_year=None, growth=growth,
+            value=value, value_text=value_text.strip(), unit=unit_, comparator="between" if low else _comparator(cue),
+            year=self.year, period=self.period, base_value=None, base_year=None, growth=growth,
             growth_kind="annual" if growth is not None else None, binding=None, source="sentence", path=self.path,
-            line=self.line, text=self.text.strip(),
+            line=self.line, text=self.text.strip(), upper=upper,
         )
 
 
@@ -422,7 +434,9 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
             measure = _verb_measure(verb, unit, indicator)
             g = _GROWTH_AFTER.match(clause[m.end() :])
             growth = float(g.group("num")) if g and measure == "level" else None
-            take(m, at.target(indicator, measure, m.group("num"), unit, cue, m.group(0)[len(m.group("ind")) :], growth))
+            low = m.group("low") if unit != "年" else None  # 2021-2025年 is a period, not a range
+            take(m, at.target(indicator, measure, m.group("num"), unit, cue, m.group(0)[len(m.group("ind")) :], growth,
+                              low))
         if names:
             more(m.end(), _verb_measure(verb, unit, names[-1]), "", cue)
     # 2. a share or rate with no verb: 普惠幼儿园占比85%

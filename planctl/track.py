@@ -117,7 +117,8 @@ def _judge_growth(target: Target, readings: list[Reading]) -> tuple[str, str]:
     assert growth is not None
     status = ON_TRACK if growth >= wanted * (ABOUT if target.comparator == "about" else 1.0) else BEHIND
     years = "、".join(f"{r.year}: {figure(_growth_of(r) or 0)}%" for r in readings)
-    return status, f"growth {years} against {figure(wanted)}% a year"
+    range_top = f"–{figure(target.upper)}" if target.measure == "growth" and target.upper is not None else ""
+    return status, f"growth {years} against {figure(wanted)}{range_top}% a year"
 
 
 def _judge_level(target: Target, readings: list[Reading]) -> tuple[str, str]:
@@ -128,7 +129,8 @@ def _judge_level(target: Target, readings: list[Reading]) -> tuple[str, str]:
     assert value is not None and year is not None
     unit = target.unit or ""
     said = f"{year}: {figure(value)}{unit}{' (estimated)' if latest.figure.estimated else ''}"
-    goal = f"{figure(target.value)}{unit}" + (f" by {target.year}" if target.year else "")
+    top = f"–{figure(target.upper)}" if target.upper is not None else ""  # a range is met at its low end
+    goal = f"{figure(target.value)}{top}{unit}" + (f" by {target.year}" if target.year else "")
     if _meets(value, target.value, target):
         return MET, f"{said}, target {goal}"
     if target.year is None or year >= target.year:

@@ -250,3 +250,17 @@ def test_grain_in_jin_is_a_unit():
                      "| 指标 | 2030年目标 | 属性 |\n|---|---|---|\n| 粮食综合生产能力(亿斤) | >19 | 约束性 |\n")
     found = {(t.indicator, t.value, t.unit, t.comparator) for t in extract(doc)}
     assert found == {("粮食产量", 1600, "亿斤", "at least"), ("粮食综合生产能力", 19, "亿斤", "at least")}
+
+
+def test_a_range_is_a_target_from_its_low_end_to_its_high_end():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年主要预期目标\n地区生产总值增长5%—5.5%,一般公共预算收入增长4-5%,"
+                     "城镇调查失业率5.5%左右,完成2021-2025年规划任务。\n"
+                     "| 指标 | 2030年 | 属性 |\n|---|---|---|\n| 常住人口(万人) | 约100～110 | 预期性 |\n")
+    found = [(t.indicator, t.value, t.upper, t.comparator, t.display()) for t in extract(doc)]
+    assert found == [  # the table's first
+        ("常住人口", 100, 110, "between", "100–110万人"), ("地区生产总值", 5, 5.5, "between", "+5–5.5%"),
+        ("一般公共预算收入", 4, 5, "between", "+4–5%"), ("城镇调查失业率", 5.5, None, "about", "≈5.5%"),
+    ]
+    assert parse_value("4.5-5").upper == 5 and parse_value("-2").upper is None  # a minus is no range
