@@ -92,16 +92,18 @@ _BUILD_VERBS = _either(*(v for v in BUILDING if v != "创建"), "新增打造", 
 _BUILD = re.compile(
     rf"(?P<verb>{_BUILD_VERBS})"
     rf"(?P<pre>约|近|超过)?"
-    rf"(?P<num>{_NUM})\s*(?P<unit>家以上|个以上|条|个|家|所|座|处|项|公里|万平方米|万平(?!方))(?P<ind>[{HAN}“”]{{2,16}})"
+    rf"(?P<num>{_NUM})\s*(?P<unit>家以上|个以上|条|个|家|所|座|处|项|公里|万平方米|万平(?!方))(?P<post>左右|以上)?"
+    rf"(?P<ind>[{HAN}“”]{{2,16}})"
 )
 _TARGET_YEAR = re.compile(r"(?:到|至|在)\s*((?:19|20)\d\d)\s*年")
 _PERIOD_END = re.compile(r"十[一二三四五]五”?\s*(?:期末|末)")
 _PAST_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _LEAD = re.compile(
-    r"^(?:力争|确保|争取|预计|计划|其中|同时|全年|全市|全区|全县|我市|我区|我县|全力|努力|实现|推动|使|原则上|每年|"
+    r"^(?:力争|确保|争取|预计|计划|其中|同时|全年|年内|今年|提出|全市|全区|全县|我市|我区|我县|全力|努力|实现|推动|使|原则上|每年|"
     r"\d{4}年底?|到\d{4}年底?|至\d{4}年底?|“?十[一二三四五]五”?(?:期间|时期|期末|末)|年均|平均|保证|落实|国家、省、市)+"
 )
-_TAIL = re.compile(r"(?:年均|累计|总量|的|各|预计|同比|比上年|较上年)$")
+# What ends a name and is not part of it: 排放量分别, 办结率均 (not 日均, 人均), 投资要
+_TAIL = re.compile(r"(?:年均|累计|总量|的|各|预计|同比|比上年|较上年|分别|(?<![日人年户月])均|要)$")
 # What cannot be an indicator: a preposition phrase (在全市…) or a list's tail (及其他).
 _NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$")
 # A row's number written into its indicator's cell: 1.地区生产总值 (not 5G基站数).
@@ -466,8 +468,10 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
     for m in _BUILD.finditer(clause):
         if free(m):
             unit = m.group("unit").replace("以上", "")
-            cue = ("以上" if "以上" in m.group("unit") else m.group("pre") or "") + m.group("verb") + before(m)
-            take(m, at.target(m.group("ind").strip("“”"), "level", m.group("num"), unit, cue, m.group(0)))
+            said = "以上" if "以上" in m.group("unit") else m.group("post") or m.group("pre") or ""  # 10个左右
+            cue = said + m.group("verb") + before(m)
+            name = m.group("ind").strip("“”").removeprefix("的")  # 10条以上的背街小巷
+            take(m, at.target(name, "level", m.group("num"), unit, cue, m.group(0)))
     # 6. verb, what, figure: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下
     for m in _DO.finditer(clause):
         verb = m.group("verb")

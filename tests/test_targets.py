@@ -264,3 +264,18 @@ def test_a_range_is_a_target_from_its_low_end_to_its_high_end():
         ("一般公共预算收入", 4, 5, "between", "+4–5%"), ("城镇调查失业率", 5.5, None, "about", "≈5.5%"),
     ]
     assert parse_value("4.5-5").upper == 5 and parse_value("-2").upper is None  # a minus is no range
+
+
+def test_words_around_a_name_are_not_part_of_it():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年工作安排\n建设10个左右高品质功能型新市镇,实施10条以上的背街小巷整治提升。"
+                     "城乡居民人均可支配收入分别增长7.5%,政务服务办结率均达到95%以上,年内完成3800户。"
+                     "新增生化处理能力日均1200吨。\n")
+    assert [(t.indicator, t.value, t.comparator) for t in extract(doc)] == [
+        ("高品质功能型新市镇", 10, "about"),  # not 左右高品质功能型新市镇, and about
+        ("背街小巷整治提升", 10, "at least"),
+        ("城乡居民人均可支配收入", 7.5, "exactly"),  # not …分别
+        ("政务服务办结率", 95, "at least"),  # not …均
+        ("新增生化处理能力日均", 1200, "exactly"),  # 日均 is part of it; 年内 alone names nothing
+    ]
