@@ -26,6 +26,7 @@ from .headings import (
     split_title,
 )
 from .normalize import normalize_lines, normalize_piece
+from .numerals import NUMERAL_CHARS
 from .outline import Document, GlossaryEntry, Paragraph, Section, Table
 from .text import CJK, join_lines
 from .wrapping import OVER, goes_on, margin
@@ -48,6 +49,9 @@ _DATE_LINE = re.compile(
     r"^\d{4}年\d{1,2}月(\d{1,2}日)?$|^[二〇一二三四五六七八九十○]{4}年[一二三四五六七八九十]{1,2}月"
 )
 # 注: / 注1. / 注① under a table, not a row's name that begins with 注 (注册护士数)
+# A box's title: 专栏3 “1026”先进制造业集群体系, 专栏 2 服务业发展重点领域, 专栏十二 …
+_BOX = re.compile(rf"^专栏\s*[\d{NUMERAL_CHARS}]")
+_BOX_ITEMS = ("1.", "(1)", "①")  # the numberings of a box's items
 _NOTE_START = re.compile(r"^(注|说明|备注|资料来源|数据来源)\s*([:：]|\d|[\u2460-\u2473])")
 _NOTE_CONT = re.compile(r"^([\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}[.、])")
 _RANKED = {"部分": 0, "篇": 1, "章": 2, "节": 3}
@@ -103,6 +107,8 @@ class _Builder:
         self.toc_mode = False
         self.pending_topic: Paragraph | None = None
         self.last_paragraph_line = 0
+        self.box_line: int | None = None  # the last line read of a box (专栏) still open
+        self.box_items = 0  # how many items it has had
 
     def written_twice(self, text: str) -> bool:
         """Whether the document has this line (spaces aside) more than once: a contents entry and its heading."""
@@ -360,6 +366,31 @@ def _table(b: _Builder, ln: _Line) -> bool:
     return False
 
 
+def _box(b: _Builder, ln: _Line, h: HeadingMatch | None, norm: list[str]) -> bool:
+    """A box (专栏3 “1026”先进制造业集群体系) sets a list apart from the text: its numbered items (1. (1) ①),
+    numbered from 1, are paragraphs of the section it stands in, not headings. It ends at a heading of another
+    numbering (第三节, 一、, (二)), at a first item that is not 1 (the text's own 2. after a box written on one
+    line), at the next box and at a blank line. True if the line is taken as a box's item. (Later items may
+    number in any order: a table's two columns copied side by side read 1. 2. 3. 2. 5.)"""
+    if _BOX.match(ln.text):
+        # a title on its line opens the box (a box written on one line is a paragraph, and over)
+        b.box_line, b.box_items = (ln.no if len(ln.text) <= MAX_TITLE else None), 0
+        return False  # the box's title is a paragraph, or the caption of a table that follows
+    if b.box_line is None:
+        return False
+    if "" in norm[b.box_line : ln.no - 1] or (h is not None and (
+            h.style not in _BOX_ITEMS or (not b.box_items and h.number != 1))):
+        b.box_line = None
+        return False
+    b.box_line = ln.no
+    if h is None:
+        return False
+    b.box_items += 1
+    b.add_paragraph(ln.text, ln.no)
+    b.last_paragraph_line = ln.no
+    return True
+
+
 def _block(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
     """A block outside the body's numbering (glossary, appendix, preface), or an entry of the glossary."""
     compact = ln.text.replace(" ", "")
@@ -414,7 +445,7 @@ def parse_text(text: str, source: str = "<text>", encoding: str = "utf-8") -> Do
         ln = lines[i]
         i += 1
         h = match_heading(ln.text)
-        if _toc(b, ln, h) or _table(b, ln) or _block(b, ln, h):
+        if _toc(b, ln, h) or _table(b, ln) or _block(b, ln, h) or _box(b, ln, h, norm):
             continue
         if h is None and ln.marked and len(ln.text) <= MAX_TITLE:
             h = HeadingMatch("marked", "", 0, ln.text)

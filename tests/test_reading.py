@@ -275,6 +275,26 @@ def test_numbering_restarts_in_an_appendix():
     assert [c.label for c in appendix.children] == ["1.", "2."]
 
 
+def test_a_boxs_numbered_items_are_its_text_not_headings():
+    doc = parse_text(
+        "第四章 建设先进制造业基地\n第二节 实施新兴产业登高计划\n聚焦人工智能、生物医药。\n"
+        "专栏3 “1026”先进制造业集群体系\n产业集群    产业链\n1．人工智能（软件和信息服务）    1．人工智能\n"
+        "    2．工业软件\n2．智能电网    3．智能电网高端装备及系统\n"  # two columns copied side by side
+        "第三节 实施未来产业蓄能计划\n1.未来制造\n布局人形机器人。\n"  # the text's own 1. after the box
+        "专栏4 重点领域\n\n1.信息服务\n提升软件能力。\n"  # a blank line ends a box
+        "专栏5 加快重点产业空间聚集发展 集成电路以张江、临港、嘉定为核心,生物医药以张江为核心。\n"
+        "2.深入实施扩大内需战略\n坚持惠民生和促消费。\n"  # a box written on one line is over; 2. is the text's
+    )
+    assert [s.heading for _, s in doc.walk()] == [
+        "第四章 建设先进制造业基地", "第二节 实施新兴产业登高计划", "第三节 实施未来产业蓄能计划", "1.未来制造",
+        "1.信息服务", "2.深入实施扩大内需战略",
+    ]
+    second = doc.sections[0].children[0]
+    assert [p.text for p in second.paragraphs][-4:] == [
+        "产业集群产业链", "1.人工智能(软件和信息服务) 1.人工智能", "2.工业软件", "2.智能电网3.智能电网高端装备及系统",
+    ]
+
+
 @pytest.mark.parametrize(
     ("data", "fragment"),
     [
