@@ -8,7 +8,9 @@ A plan's table of main indicators copied out of a PDF, or a web page that lost i
     收入比重（%） 32.5 预期性
 
 or with each cell on a line of its own. Nothing marks a column, but such a table has a shape: a header of known
-words (类别, 序号, 指标, years, 属性) ending with 属性, and rows that each end with their attribute (预期性 or 约束性).
+words (类别, 序号, 指标, years, 属性) ending with 属性, and rows that each end with their attribute (预期性 or 约束性);
+or a header on one line whose figures come after 属性 (分类 序号 指标 属性 2030年目标值), each row's attribute then
+before its figures.
 A row is read from its words: what comes before its number is its group (创新发展(5项), 一、经济强(12项)), then
 the indicator's name up to its unit in brackets, then one value per value column of the header, the last
 taking what is left (达到国家 / 要求). A table ends where the next row is not found within a few lines, or a
@@ -26,12 +28,13 @@ from .outline import indicator_column
 from .text import is_cjk, join_lines
 
 ATTRIBUTE = re.compile(r"(预期性|约束性)$")
+_ATTRIBUTE_IN = re.compile(r"(预期性|约束性)")
 _HEADER_WORD = re.compile(
-    r"类别|领域|维度|序号|编号|指标名称|指标|计量单位|单位|属性|备注|(?:19|20)\d\d年?(?:预计|预期|目标|基期|现状|实际)?值?"
+    r"类别|分类|领域|维度|序号|编号|指标名称|指标|计量单位|单位|属性|备注|(?:19|20)\d\d年?(?:预计|预期|目标|基期|现状|实际)?值?"
     r"|预计值?|目标值?|基期值?|年均(?:/|或)?累计|年均增长率?(?:\(%\))?|年均增速|累计|增速"
 )
 _HEADER = re.compile(rf"(?:{_HEADER_WORD.pattern})+")
-_GROUP = ("类别", "领域", "维度")
+_GROUP = ("类别", "分类", "领域", "维度")
 _NUMBER_COLUMN = ("序号", "编号")
 _UNIT_COLUMN = ("单位", "计量单位")
 MAX_HEADER_LINES = 12  # a header with each word on a line of its own
@@ -77,11 +80,19 @@ def _header(texts: list[str], start: int) -> tuple[int, list[str]] | None:
         if len(texts[end]) > MAX_HEADER_LINE:
             return None
         joined += _compact(texts[end])
-        if joined.endswith("属性"):
+        # A header ends with 属性, or has it among columns after which the rows begin (属性 2030年目标值)
+        ends = joined.endswith("属性") or ("属性" in joined and _HEADER.fullmatch(joined) is not None and not (
+            end + 1 < len(texts) and _HEADER.fullmatch(_compact(texts[end + 1]))))
+        if ends:
             columns = _HEADER_WORD.findall(joined)
             named = indicator_column(columns) is not None
             return (end, columns) if _HEADER.fullmatch(joined) and named and len(columns) >= 3 else None
     return None
+
+
+def _values_follow(columns: list[str]) -> bool:
+    """Whether a row's figures come after its attribute (属性 2030年目标值), not before it."""
+    return any(c != "备注" for c in columns[columns.index("属性") + 1 :])
 
 
 def _join(pieces: list[str]) -> str:
@@ -131,11 +142,13 @@ def _parts(rest: list[str]) -> list[tuple[int, int]]:
     return parts
 
 
-def _cells(columns: list[str], group: str, number: str, words: list[str], attribute: str) -> list[str] | None:
-    """One indicator's cells in the header's order, from its words: its name up to its unit, then its values."""
+def _cells(columns: list[str], group: str, number: str, words: list[str], attribute: str,
+           before: int | None = None) -> list[str] | None:
+    """One indicator's cells in the header's order, from its words: its name up to its unit (and within the
+    first `before` words, those before the attribute where the figures follow it), then its values."""
     by_unit = any(c in _UNIT_COLUMN for c in columns)
     name_end = 1
-    while (not by_unit and name_end < len(words) and not words[name_end - 1].endswith(")")
+    while (not by_unit and name_end < min(len(words), before or len(words)) and not words[name_end - 1].endswith(")")
            and (not _VALUE_START.match(words[name_end]) or _UNIT.match(words[name_end]))):
         name_end += 1
     name = _join(words[:name_end])
@@ -165,9 +178,14 @@ def _cells(columns: list[str], group: str, number: str, words: list[str], attrib
 
 def _row(tokens: list[tuple[str, int]], columns: list[str]) -> tuple[str, list[tuple[int, list[str]]]] | None:
     """A row's group (or "") and its rows of cells in the header's order, one per indicator it holds, each
-    with the line its words begin on; from its words with their lines, the attribute last."""
-    *words, attribute = [w for w, _ in tokens]
-    where = [line for _, line in tokens]
+    with the line its words begin on; from its words with their lines, the attribute one of them."""
+    marked = next((k for k, (w, _) in enumerate(tokens) if w in ("预期性", "约束性")), None)
+    if marked is None:
+        return None
+    attribute = tokens[marked][0]
+    follow = _values_follow(columns)
+    words = [w for k, (w, _) in enumerate(tokens) if k != marked]
+    where = [line for k, (_, line) in enumerate(tokens) if k != marked]
     start = 0
     if any(c in _NUMBER_COLUMN for c in columns):
         at = next((i for i, w in enumerate(words) if _ROW_NUMBER.fullmatch(w)), None)
@@ -181,7 +199,10 @@ def _row(tokens: list[tuple[str, int]], columns: list[str]) -> tuple[str, list[t
     in_column = any(c in _GROUP for c in columns)
     rows = []
     for n, (a, b) in enumerate(_parts(rest)):
-        cells = _cells(columns, group if in_column and not n else "", "" if n else number, rest[a:b], attribute)
+        # where the figures follow the attribute, the name ends before it
+        before = marked - start - a if follow and a < marked - start <= b else None
+        cells = _cells(columns, group if in_column and not n else "", "" if n else number, rest[a:b], attribute,
+                       before)
         if cells is None:
             return None
         rows.append((where[start + a - (1 if number and not n else 0)], cells))
@@ -190,12 +211,22 @@ def _row(tokens: list[tuple[str, int]], columns: list[str]) -> tuple[str, list[t
 
 def _tokens(raw: list[str], cell: Callable[[str], str]) -> list[tuple[str, int]]:
     """The words of some lines as written (spaces kept), each normalised, with the line (0 the first) each
-    stands on; the attribute split off the last."""
+    stands on; the attribute a word of its own (率(%)预期性5 → 率(%), 预期性, 5)."""
     words = [(w, n) for n, line in enumerate(raw) for w in (cell(t) for t in line.split()) if w]
-    if words and (m := ATTRIBUTE.search(words[-1][0])) and m.start() > 0:
-        last, n = words[-1]
-        words[-1:] = [(last[: m.start()], n), (m.group(1), n)]
+    for k, (word, n) in enumerate(words):
+        if (m := _ATTRIBUTE_IN.search(word)) and word != m.group(1):
+            words[k : k + 1] = [(piece, n) for piece in (word[: m.start()], m.group(1), word[m.end() :]) if piece]
+            break
     return words
+
+
+def _goes_on(texts: list[str], last: int) -> bool:
+    """Whether the line after a row's last goes on with its last figure, written in words (与经济增长 / 保持同步):
+    a short line of Chinese alone after a row that ends in Chinese."""
+    if last + 1 >= len(texts) or not is_cjk(texts[last][-1]):
+        return False
+    after = texts[last + 1]
+    return len(after) <= 12 and all(is_cjk(c) for c in after) and not _ATTRIBUTE_IN.search(after)
 
 
 def read(texts: list[str], raw: list[str], cell: Callable[[str], str]) -> list[PlainTable]:
@@ -210,16 +241,20 @@ def read(texts: list[str], raw: list[str], cell: Callable[[str], str]) -> list[P
             continue
         end, columns = found
         start, table = i, [Row(i, columns)]
+        follow = _values_follow(columns)
+        attribute = _ATTRIBUTE_IN if follow else ATTRIBUTE  # the line a row's words end on holds it
         i = end + 1
         while i < len(texts):
             again = _header(texts, i)
             if again is not None and again[1] == columns:  # the header repeated on the next page
                 i = again[0] + 1
                 continue
-            last = next((j for j in range(i, min(i + MAX_ROW_LINES, len(texts))) if ATTRIBUTE.search(texts[j])),
+            last = next((j for j in range(i, min(i + MAX_ROW_LINES, len(texts))) if attribute.search(texts[j])),
                         None)
             if last is None or any(len(t) > MAX_LINE or "。" in t for t in texts[i : last + 1]):
                 break
+            if follow and _goes_on(texts, last):
+                last += 1  # a figure in words broken over two lines: 与经济增长 / 保持同步
             read_row = _row(_tokens(raw[i : last + 1], cell), columns)
             if read_row is None:
                 break

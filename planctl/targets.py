@@ -200,11 +200,12 @@ def parse_value(text: str) -> Value:
 
 
 def normalise_unit(value: float | None, unit: str | None, indicator: str = "") -> tuple[float | None, str | None]:
-    """Totals of money in 亿元 (亿美元) and of people in 万人; per-head figures (人均, 每千人口) keep their unit."""
-    if unit is None and re.search(r"(率|比重|占比|比例)$", indicator):
-        return value, "%"
+    """Totals of money in 亿元 (亿美元) and of people in 万人; per-head figures (人均, 每千人口, 劳动生产率) keep
+    their unit."""
+    if unit is None and re.search(r"(率|比重|占比|比例)$", indicator) and not indicator.endswith("劳动生产率"):
+        return value, "%"  # a rate, not 劳动生产率 (output per worker)
     unit = _SYNONYMS.get(unit or "", unit)
-    if value is None or unit not in _SCALE or re.search(r"人均|每|户均", indicator):
+    if value is None or unit not in _SCALE or re.search(r"人均|每|户均|劳动生产率", indicator):
         return value, unit
     if unit == "人" and value < 10000:
         return value, unit

@@ -187,11 +187,36 @@ def test_a_row_of_figures_is_no_breadcrumb_and_a_pointing_link_title_is_furnitur
     assert furniture_kind("相关附件>>") == "related links"
 
 
+def test_a_table_whose_figures_follow_the_attribute():
+    doc = parse_text(
+        "第二章 主要目标\n专栏2 “十五五”经济社会发展主要指标\n分类    序号    指标    属性    2030年目标值\n"
+        "经济强    1    地区生产总值（GDP）年均增长率（%）    预期性    5以上\n"
+        "    2    全员劳动生产率（万元）    预期性    48\n"
+        "百姓富    3    居民人均可支配收入增长    预期性    与经济增长\n保持同步\n"  # a figure in words, broken
+        "    4    每千人口拥有执业医师数（人）    预期性    5\n"
+        "注：带〔〕数据表示“十五五”期间累计变化情况\n"
+    )
+    (table,) = tables(doc)
+    assert table.caption == "专栏2 “十五五”经济社会发展主要指标"
+    assert table.rows == [
+        ["分类", "序号", "指标", "属性", "2030年目标值"],
+        ["经济强", "1", "地区生产总值(GDP)年均增长率(%)", "预期性", "5以上"],
+        ["", "2", "全员劳动生产率(万元)", "预期性", "48"],
+        ["百姓富", "3", "居民人均可支配收入增长", "预期性", "与经济增长保持同步"],
+        ["", "4", "每千人口拥有执业医师数(人)", "预期性", "5"],
+    ]
+    assert table.notes == ["注:带〔〕数据表示“十五五”期间累计变化情况"]
+    found = {t.indicator: t.display() for t in extract(doc)}
+    assert found["全员劳动生产率"] == "48万元"  # output per worker, not a total turned into 亿元
+    assert found["地区生产总值(GDP)年均增长率"] == "≥5%"
+
+
 @pytest.mark.skipif(not (SHARED / "北京市_plan_2026.txt").is_file(), reason="../shared/corpus is not here")
 @pytest.mark.parametrize(("name", "rows", "targets", "last"), [
     ("北京市_plan_2026.txt", 31, 30, ["", "", "药品抽检合格率(%)", ">99∗", ">99", "约束性"]),
     ("苏州市_plan_2026.txt", 30, 30, ["30", "生产安全事故死亡人数下降率(%)", "完成省定目标", "约束性"]),
     ("杭州市_plan_2026.html", 30, 30, ["", "29", "能源综合生产能力(万吨标煤)", "340", "400", "—", "约束性"]),
+    ("南京市_plan_2026.txt", 25, 25, ["", "24", "生产安全事故起数下降(%)", "约束性", "〔20〕"]),  # figures after 属性
 ])
 def test_the_indicator_tables_of_plans_copied_without_rules(name, rows, targets, last):
     doc = load_document(SHARED / name)
