@@ -54,6 +54,7 @@ INDEX_ENV = "PLANCTL_INDEX"
 SCHEMA = 5
 BATCH_SECONDS = 10.0  # commit at least this often, so an interrupted run keeps what it indexed
 FTS_MEMORY = 64 << 20  # bytes of new full-text terms FTS5 holds before writing them out (see update)
+LOCATE_ONE_BY_ONE = 200  # full-text rows located by a query each before all documents' rows are read (see _locate)
 SETTLED_NS = 5_000_000_000  # a folder time this old is trusted: twice FAT's 2 s clock, and a margin
 
 T = TypeVar("T")
@@ -248,6 +249,7 @@ CREATE INDEX IF NOT EXISTS files_doc ON files(doc);
 CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, key TEXT UNIQUE, title TEXT, province TEXT, city TEXT,
                                  county TEXT, level TEXT, code TEXT, kind TEXT, year INT, period TEXT, chars INT,
                                  warnings INT, first_row INT, rows INT);
+CREATE INDEX IF NOT EXISTS docs_rows ON docs(first_row, rows, key);
 CREATE TABLE IF NOT EXISTS outlines (id INTEGER PRIMARY KEY, outline BLOB);
 CREATE VIRTUAL TABLE IF NOT EXISTS text_fts USING fts5(terms, content='', tokenize='ascii', detail=none,
                                                         columnsize=0);
@@ -266,9 +268,10 @@ class Index:
         self.notice: str | None = None  # what the user should know about the index itself
         self.db = self._connect()
         self._next_row: int | None = None  # the next free full-text row id, in a write transaction
-        # (first row, end row, content key) of each document, in row order; read on the first look-up
+        # (first row, end row, content key) of each document, in row order; read once many rows are looked up
         self._owners: list[tuple[int, int, str]] | None = None
         self._firsts: list[int] = []
+        self._located = 0  # rows looked up one by one
 
     def _open_file(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -562,9 +565,18 @@ class Index:
     # -- search ----------------------------------------------------------------------------------------
 
     def _locate(self, row: int) -> tuple[str, int] | None:
-        """The content key of the document a full-text row belongs to, and the row's place among its chunks."""
+        """The content key of the document a full-text row belongs to, and the row's place among its chunks.
+        A few rows (a search's) are looked up in the index of docs; past LOCATE_ONE_BY_ONE (reuse's probes), the
+        rows of every document are read once and searched in memory."""
+        if self._owners is None and self._located < LOCATE_ONE_BY_ONE:
+            self._located += 1
+            found = self.db.execute("SELECT first_row, rows, key FROM docs WHERE first_row <= ? AND rows > 0 "
+                                    "ORDER BY first_row DESC LIMIT 1", (row,)).fetchone()
+            return (found[2], row - found[0]) if found and row < found[0] + found[1] else None
         if self._owners is None:
-            found = self.db.execute("SELECT first_row, rows, key FROM docs ORDER BY first_row").fetchall()
+            # a document without text has no rows, and the next document's first row as its own
+            found = self.db.execute(
+                "SELECT first_row, rows, key FROM docs WHERE rows > 0 ORDER BY first_row").fetchall()
             self._owners = [(first, first + rows, key) for first, rows, key in found]
             self._firsts = [first for first, _, _ in self._owners]
         i = bisect_right(self._firsts, row) - 1

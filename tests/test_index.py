@@ -295,6 +295,20 @@ def test_rows_written_by_the_workers_are_forgotten_when_their_file_goes(tmp_path
     assert rows_matching("发展") * 10 == common * 8  # the ten texts differ only in their last line
 
 
+def test_a_row_is_placed_alike_looked_up_alone_or_among_all_documents(folder, monkeypatch):
+    # A search looks a few full-text rows up one by one; reuse's many probes read every document's rows once.
+    (folder / "others" / "empty.txt").write_text("某某区规划\n", encoding="utf-8")  # a document with no rows
+    index = open_corpus(folder).index
+    last = index.db.execute("SELECT MAX(first_row + rows) FROM docs").fetchone()[0]
+    alone = [index._locate(row) for row in range(last + 2)]
+    monkeypatch.setattr("planctl.index.LOCATE_ONE_BY_ONE", 0)
+    among_all = [index._locate(row) for row in range(last + 2)]
+    assert alone == among_all
+    assert alone[0] is None and alone[-1] is None and sum(x is not None for x in alone) == last - 1
+    keys = [x[0] for x in alone if x]
+    assert len(set(keys)) == 5 and keys == sorted(keys, key=keys.index)  # each document's rows in a run
+
+
 def test_unwritable_cache_still_works(tmp_path, monkeypatch):
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("x")
