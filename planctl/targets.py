@@ -191,11 +191,13 @@ def parse_value(text: str) -> Value:
         comparator = "at most"
     elif inner.startswith(_ABOUT) or inner.endswith("左右"):
         comparator = "about"
+    r = _RANGE.match(inner)
+    if r and (r.end() == len(inner) or inner[r.end()] in ",;( " or inner[r.end():].startswith("左右")):
+        # a range, and words after it: 4.5-5,努力争取更好结果
+        return Value(float(r.group("low")), r.group("unit"), "between", cumulative, raw, float(r.group("high")))
     m = re.search(rf"(-?{_NUM})\s*({_UNIT_RE})?", inner)
     if not m or re.search(rf"[{HAN}]{{3,}}", re.sub(r"以上|以下|以内|左右|不低于|不超过|约", "", inner)):
         return Value(None, None, comparator, cumulative, raw)  # qualitative: 高于市平均水平
-    if r := _RANGE.match(inner):
-        return Value(float(r.group("low")), r.group("unit"), "between", cumulative, raw, float(r.group("high")))
     return Value(float(m.group(1)), m.group(2), comparator, cumulative, raw)
 
 

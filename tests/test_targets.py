@@ -264,6 +264,9 @@ def test_a_range_is_a_target_from_its_low_end_to_its_high_end():
         ("一般公共预算收入", 4, 5, "between", "+4–5%"), ("城镇调查失业率", 5.5, None, "about", "≈5.5%"),
     ]
     assert parse_value("4.5-5").upper == 5 and parse_value("-2").upper is None  # a minus is no range
+    hoped = parse_value("4.5-5,努力争取更好结果")  # a range, then words that stay in the text
+    assert (hoped.number, hoped.upper, hoped.comparator, hoped.text) == (4.5, 5, "between", "4.5-5,努力争取更好结果")
+    assert parse_value("1-2-3").upper is None
 
 
 def test_words_around_a_name_are_not_part_of_it():
