@@ -48,10 +48,10 @@ _COVER_HINT = re.compile(r"印发给你们|现印发|现将.{0,60}印发|请认�
 _DATE_LINE = re.compile(
     r"^\d{4}年\d{1,2}月(\d{1,2}日)?$|^[二〇一二三四五六七八九十○]{4}年[一二三四五六七八九十]{1,2}月"
 )
-# 注: / 注1. / 注① under a table, not a row's name that begins with 注 (注册护士数)
 # A box's title: 专栏3 “1026”先进制造业集群体系, 专栏 2 服务业发展重点领域, 专栏十二 …
 _BOX = re.compile(rf"^专栏\s*[\d{NUMERAL_CHARS}]")
 _BOX_ITEMS = ("1.", "(1)", "①")  # the numberings of a box's items
+# 注: / 注1. / 注① under a table, not a row's name that begins with 注 (注册护士数)
 _NOTE_START = re.compile(r"^(注|说明|备注|资料来源|数据来源)\s*([:：]|\d|[\u2460-\u2473])")
 _NOTE_CONT = re.compile(r"^([\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}[.、])")
 _RANKED = {"部分": 0, "篇": 1, "章": 2, "节": 3}
