@@ -266,10 +266,17 @@ def _lines(text: str, source: str, encoding: str) -> tuple[Document, list[_Line]
 
 
 def _plain_tables(lines: list[_Line], raw: list[str], traditional: bool) -> list[_Line]:
-    """Indicator tables written with spaces or line breaks between their cells (plaintables.py), as rows of
-    cells like the tables written with rules: each row a line, numbered as the line the row begins on."""
-    found = plaintables.read([ln.text for ln in lines], [raw[ln.no - 1] for ln in lines],
-                             partial(normalize_piece, traditional=traditional))
+    """Tables written with spaces or line breaks between their cells (plaintables.py: indicator tables, and the
+    tables of boxes), as rows of cells like the tables written with rules: each row a line, numbered as the
+    line the row begins on."""
+    texts, written = [ln.text for ln in lines], [raw[ln.no - 1] for ln in lines]
+    cell = partial(normalize_piece, traditional=traditional)
+    found = plaintables.read(texts, written, cell)
+    taken = {n for table in found for n in range(table.first, table.last + 1)}
+    found += [t for t in plaintables.read_box_tables(texts, written, [ln.no for ln in lines], cell, _opens_box,
+                                                     _ends_box)
+              if not taken & set(range(t.first - 1, t.last + 1))]
+    found.sort(key=lambda t: t.first)
     if not found:
         return lines
     out: list[_Line] = []
@@ -366,6 +373,16 @@ def _table(b: _Builder, ln: _Line) -> bool:
     return False
 
 
+def _opens_box(text: str) -> bool:
+    return _BOX.match(text) is not None
+
+
+def _ends_box(text: str) -> bool:
+    """A heading of the text's own numbering (第三节, 一、), which ends a box."""
+    h = match_heading(text)
+    return h is not None and h.style not in _BOX_ITEMS
+
+
 def _box(b: _Builder, ln: _Line, h: HeadingMatch | None, norm: list[str]) -> bool:
     """A box (专栏3 “1026”先进制造业集群体系) sets a list apart from the text: its numbered items (1. (1) ①),
     numbered from 1, are paragraphs of the section it stands in, not headings. It ends at a heading of another
@@ -375,6 +392,7 @@ def _box(b: _Builder, ln: _Line, h: HeadingMatch | None, norm: list[str]) -> boo
     if _BOX.match(ln.text):
         # a title on its line opens the box (a box written on one line is a paragraph, and over)
         b.box_line, b.box_items = (ln.no if len(ln.text) <= MAX_TITLE else None), 0
+        b.flush_pending()  # a lead sentence on its line leads the text after it, not the box
         return False  # the box's title is a paragraph, or the caption of a table that follows
     if b.box_line is None:
         return False

@@ -266,3 +266,52 @@ def read(texts: list[str], raw: list[str], cell: Callable[[str], str]) -> list[P
         if len(table) > 1:
             tables.append(PlainTable(start, i - 1, table))
     return tables
+
+
+# -- a box's table, its cells apart by runs of spaces ------------------------------------------------------
+
+_GAP = re.compile(r"[ \t\u3000]{2,}|\t")
+_SENTENCE = re.compile(r"[。;；,，:：]")
+MAX_BOX_HEADER_CELL = 12
+
+
+def _spaced(raw: str) -> list[str]:
+    """A line's cells where runs of spaces set them apart; an indented line begins with an empty cell."""
+    return _GAP.split(raw.rstrip())
+
+
+def read_box_tables(texts: list[str], raw: list[str], nos: list[int], cell: Callable[[str], str],
+                    opens: Callable[[str], bool], ends: Callable[[str], bool]) -> list[PlainTable]:
+    """The tables right under a box's title (`opens`: 专栏5 “十五五”各板块重点产业布局) whose columns a copy out of
+    a PDF set apart with runs of spaces: a header of short cells (板块    基础产业    新兴产业), then a row a
+    line, an indented line leaving its first cells empty, and a first cell broken over two lines (江北新区 /
+    （浦口区）    绿色石化…) joined. A table ends at a blank line (`nos`: the lines' numbers), at a line of one
+    cell, at the next box or where `ends` says a heading of the text begins."""
+    tables: list[PlainTable] = []
+    for i in range(len(texts) - 2):
+        if not opens(texts[i]) or nos[i + 1] != nos[i] + 1:
+            continue
+        header = [cell(c) for c in _spaced(raw[i + 1])]
+        # a header names its columns in words: not a list of boxes with their pages (专栏32 旅游国际化工程    92);
+        # an indicator table's (属性) is read by `read` or, when its shape is not the usual one, left as lines
+        if len(header) < 2 or "属性" in header or any(
+                not c or len(c) > MAX_BOX_HEADER_CELL or _SENTENCE.search(c) or opens(c) or not any(map(is_cjk, c))
+                for c in header):
+            continue
+        rows = [Row(i + 1, header)]
+        j, carried = i + 2, ""
+        while j < len(texts) and nos[j] == nos[j - 1] + 1 and not ends(texts[j]) and not opens(texts[j]):
+            cells = _spaced(raw[j])
+            if len(cells) == 1 and not carried and j + 1 < len(texts) and nos[j + 1] == nos[j] + 1 \
+                    and len(cells[0]) <= MAX_BOX_HEADER_CELL and len(_spaced(raw[j + 1])) >= 2:
+                carried, j = cells[0], j + 1  # the first cell goes on in the next line
+                continue
+            if len(cells) < 2 or len(cells) > len(header):
+                break
+            cells[0] = carried + cells[0]
+            first = j - 1 if carried else j
+            rows.append(Row(first, [cell(c) for c in cells] + [""] * (len(header) - len(cells))))
+            j, carried = j + 1, ""
+        if len(rows) >= 3:
+            tables.append(PlainTable(i + 1, j - 1 - (1 if carried else 0), rows))
+    return tables

@@ -251,3 +251,28 @@ def test_a_header_whose_rows_are_not_read_is_not_the_rest_of_a_short_title():
     assert first.title == "目标"
     assert first.paragraphs[0].text == "序号指标2030年属性"
     assert second.title == "充分释放市场采购贸易方式试点红利"  # a title broken over two lines is still joined
+
+
+def test_a_boxs_table_with_its_columns_apart_by_spaces():
+    doc = parse_text(
+        "第四章 产业布局\n"
+        "专栏3  “1026”先进制造业集群体系\n产业集群    产业链\n"
+        "1．人工智能（软件和信息服务）    1．人工智能\n    2．工业软件\n2．智能电网    3．智能电网高端装备及系统\n"
+        "专栏5  各板块重点产业布局\n板块    基础产业    新兴产业\n江北新区\n（浦口区）    绿色石化    集成电路\n"
+        "玄武区    文旅产业    软件和信息服务\n\n"
+        "第二节  强化新市镇辐射带动功能\n推进新市镇建设。\n"  # a blank line, then a heading set apart by spaces too
+    )
+    chapter = doc.sections[0]
+    first, second = chapter.tables
+    assert first.caption == "专栏3 “1026”先进制造业集群体系"
+    assert first.rows == [["产业集群", "产业链"], ["1.人工智能(软件和信息服务)", "1.人工智能"], ["", "2.工业软件"],
+                          ["2.智能电网", "3.智能电网高端装备及系统"]]
+    assert second.rows == [["板块", "基础产业", "新兴产业"], ["江北新区(浦口区)", "绿色石化", "集成电路"],
+                           ["玄武区", "文旅产业", "软件和信息服务"]]  # a first cell broken over two lines
+    assert [s.heading for s in chapter.children] == ["第二节 强化新市镇辐射带动功能"]
+
+
+def test_a_list_of_boxes_with_their_pages_is_no_table():
+    doc = parse_text("专栏目录\n专栏1 “人工智能+”行动\t16\n专栏3 高端人才聚峰行动\t20\n专栏11 消费升级行动\t36\n"
+                     "第一章 总则\n正文。\n")
+    assert not doc.tables and not tables(doc)

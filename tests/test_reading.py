@@ -290,9 +290,10 @@ def test_a_boxs_numbered_items_are_its_text_not_headings():
         "1.信息服务", "2.深入实施扩大内需战略",
     ]
     second = doc.sections[0].children[0]
-    assert [p.text for p in second.paragraphs][-4:] == [
-        "产业集群产业链", "1.人工智能(软件和信息服务) 1.人工智能", "2.工业软件", "2.智能电网3.智能电网高端装备及系统",
-    ]
+    assert [p.text for p in second.paragraphs] == ["聚焦人工智能、生物医药。"]  # the box's title is not its text
+    (table,) = second.tables  # the box's columns, set apart by spaces
+    assert table.caption == "专栏3 “1026”先进制造业集群体系"
+    assert table.rows[-2:] == [["", "2.工业软件"], ["2.智能电网", "3.智能电网高端装备及系统"]]
 
 
 @pytest.mark.parametrize(
