@@ -442,6 +442,7 @@ def _heading(b: _Builder, ln: _Line, h: HeadingMatch, lines: list[_Line], i: int
         and "\ufffd" not in lines[i].text  # text lost in decoding, not the rest of a title
         and not (i + 1 < len(lines) and _is_table_row(lines[i + 1].text))  # a table's caption
         and not plaintables.is_header(lines[i].text)  # a header whose rows were not read: 序号指标2030年属性
+        and not _BOX.match(lines[i].text)  # a box's title: 第一章 总则 / 专栏1 重点项目
         and (len(title) <= 4 or b.listed(f"{h.label}{title}{lines[i].text}"))
     ):
         title += lines[i].text

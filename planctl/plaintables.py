@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .headings import match_heading
 from .outline import indicator_column
 from .text import is_cjk, join_lines
 
@@ -291,6 +292,8 @@ def read_box_tables(texts: list[str], raw: list[str], nos: list[int], cell: Call
     for i in range(len(texts) - 2):
         if not opens(texts[i]) or nos[i + 1] != nos[i] + 1:
             continue
+        if match_heading(texts[i + 1]) is not None:
+            continue  # numbered: an item or a heading (1．信息服务  重点聚焦…), not the names of columns
         header = [cell(c) for c in _spaced(raw[i + 1])]
         # a header names its columns in words: not a list of boxes with their pages (专栏32 旅游国际化工程    92);
         # an indicator table's (属性) is read by `read` or, when its shape is not the usual one, left as lines

@@ -276,3 +276,10 @@ def test_a_list_of_boxes_with_their_pages_is_no_table():
     doc = parse_text("专栏目录\n专栏1 “人工智能+”行动\t16\n专栏3 高端人才聚峰行动\t20\n专栏11 消费升级行动\t36\n"
                      "第一章 总则\n正文。\n")
     assert not doc.tables and not tables(doc)
+
+
+def test_a_box_title_is_no_part_of_a_short_title_and_its_numbered_items_no_header():
+    doc = parse_text("第一章 总则\n专栏1  重点领域\n1．信息服务    重点聚焦软件\n2．科技研发    研究开发\n")
+    (chapter,) = doc.sections
+    assert chapter.title == "总则" and not chapter.tables  # items set apart by spaces are not a header and rows
+    assert [p.text for p in chapter.paragraphs] == ["专栏1 重点领域", "1.信息服务重点聚焦软件", "2.科技研发研究开发"]
