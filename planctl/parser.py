@@ -274,7 +274,7 @@ def _plain_tables(lines: list[_Line], raw: list[str], traditional: bool) -> list
     found = plaintables.read(texts, written, cell)
     taken = {n for table in found for n in range(table.first, table.last + 1)}
     found += [t for t in plaintables.read_box_tables(texts, written, [ln.no for ln in lines], cell, _opens_box,
-                                                     _ends_box)
+                                                     lambda text: _ends_box(match_heading(text)))
               if not taken & set(range(t.first - 1, t.last + 1))]
     found.sort(key=lambda t: t.first)
     if not found:
@@ -377,9 +377,8 @@ def _opens_box(text: str) -> bool:
     return _BOX.match(text) is not None
 
 
-def _ends_box(text: str) -> bool:
-    """A heading of the text's own numbering (第三节, 一、), which ends a box."""
-    h = match_heading(text)
+def _ends_box(h: HeadingMatch | None) -> bool:
+    """A heading of the text's own numbering (第三节, 一、), which ends a box; not a box's item (1. (1) ①)."""
     return h is not None and h.style not in _BOX_ITEMS
 
 
@@ -389,15 +388,14 @@ def _box(b: _Builder, ln: _Line, h: HeadingMatch | None, norm: list[str]) -> boo
     numbering (第三节, 一、, (二)), at a first item that is not 1 (the text's own 2. after a box written on one
     line), at the next box and at a blank line. True if the line is taken as a box's item. (Later items may
     number in any order: a table's two columns copied side by side read 1. 2. 3. 2. 5.)"""
-    if _BOX.match(ln.text):
+    if _opens_box(ln.text):
         # a title on its line opens the box (a box written on one line is a paragraph, and over)
         b.box_line, b.box_items = (ln.no if len(ln.text) <= MAX_TITLE else None), 0
         b.flush_pending()  # a lead sentence on its line leads the text after it, not the box
         return False  # the box's title is a paragraph, or the caption of a table that follows
     if b.box_line is None:
         return False
-    if "" in norm[b.box_line : ln.no - 1] or (h is not None and (
-            h.style not in _BOX_ITEMS or (not b.box_items and h.number != 1))):
+    if "" in norm[b.box_line : ln.no - 1] or _ends_box(h) or (h is not None and not b.box_items and h.number != 1):
         b.box_line = None
         return False
     b.box_line = ln.no
@@ -442,7 +440,7 @@ def _heading(b: _Builder, ln: _Line, h: HeadingMatch, lines: list[_Line], i: int
         and "\ufffd" not in lines[i].text  # text lost in decoding, not the rest of a title
         and not (i + 1 < len(lines) and _is_table_row(lines[i + 1].text))  # a table's caption
         and not plaintables.is_header(lines[i].text)  # a header whose rows were not read: 序号指标2030年属性
-        and not _BOX.match(lines[i].text)  # a box's title: 第一章 总则 / 专栏1 重点项目
+        and not _opens_box(lines[i].text)  # a box's title: 第一章 总则 / 专栏1 重点项目
         and (len(title) <= 4 or b.listed(f"{h.label}{title}{lines[i].text}"))
     ):
         title += lines[i].text

@@ -180,7 +180,7 @@ def _cells(columns: list[str], group: str, number: str, words: list[str], attrib
 def _row(tokens: list[tuple[str, int]], columns: list[str]) -> tuple[str, list[tuple[int, list[str]]]] | None:
     """A row's group (or "") and its rows of cells in the header's order, one per indicator it holds, each
     with the line its words begin on; from its words with their lines, the attribute one of them."""
-    marked = next((k for k, (w, _) in enumerate(tokens) if w in ("预期性", "约束性")), None)
+    marked = next((k for k, (w, _) in enumerate(tokens) if _ATTRIBUTE_IN.fullmatch(w)), None)
     if marked is None:
         return None
     attribute = tokens[marked][0]
