@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
-from .indicators import IndicatorMap, load_indicator_map, split_measure
+from .indicators import IndicatorMap, load_indicator_map, names_share, split_measure
 from .numerals import cn_to_int, figure
 from .outline import Document, Section, Table, indicator_column
 from .text import HAN
@@ -127,7 +127,7 @@ _CN_FIGURE = re.compile(
 class Target:
     indicator: str
     canonical: str
-    measure: str  # level | growth | reduction | share
+    measure: str  # level | growth | reduction (a share is the level of an indicator named for it: …比重)
     value: float | None
     value_text: str
     unit: str | None
@@ -292,17 +292,18 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
             name = name[: unit_m.start()].strip()
         elif "unit" in cols and cells[cols["unit"]].strip() not in ("", "-", "—", "/"):
             name_unit = cells[cols["unit"]].strip()  # a column of units: %, 万元/人
-        base_name, measure = split_measure(name)
+        measure = split_measure(name)[1]
         target = parse_value(cells[cols["target"]]) if "target" in cols else parse_value("")
         growth = parse_value(cells[cols["growth"]]) if "growth" in cols else parse_value("")
         base = parse_value(cells[cols["base"]]) if "base" in cols else parse_value("")
         if target.number is None and not target.text and growth.number is None and not growth.text:
             continue
         if target.number is None and not target.text:
-            # Only a growth figure: the target is the growth (全员劳动生产率增长 6%左右).
+            # Only a growth figure: the target is the growth (全员劳动生产率增长 6%左右), but a share's is its
+            # level (数字经济核心产业增加值占地区生产总值比重: 高于全省县域平均水平).
             value, unit, comparator, text = growth.number, growth.unit or name_unit, growth.comparator, growth.text
             upper = growth.upper
-            measure = measure if measure != "level" else "growth"
+            measure = "growth" if measure == "level" and not names_share(name) else measure
             growth_value, growth_kind = None, ("cumulative" if growth.cumulative else None)
         else:
             value, unit, comparator, text = target.number, target.unit or name_unit, target.comparator, target.text
@@ -317,7 +318,7 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
         base_value, _ = normalise_unit(base.number, base.unit or name_unit, name)
         binding = cells[cols["binding"]].strip() if "binding" in cols else None
         out.append(Target(
-            indicator=name, canonical=imap.canonical(base_name), measure=measure, value=value, value_text=text,
+            indicator=name, canonical=imap.canonical(name), measure=measure, value=value, value_text=text,
             unit=unit, comparator=comparator, year=cols.get("target_year"), period=period, base_value=base_value,
             base_year=cols.get("base_year"), growth=growth_value, growth_kind=growth_kind,
             binding=binding or None, source="table", path=path, line=table.lines[offset],
@@ -460,7 +461,7 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
             indicator = f"{_clean_indicator(m.group('subj'))}{m.group('what')}比例"
         else:
             indicator = f"{m.group('ind2')}比例"
-        take(m, at.target(indicator, "share", m.group(group), "%", m.group(0), m.group(0)))
+        take(m, at.target(indicator, "level", m.group(group), "%", m.group(0), m.group(0)))
     # 4. a known indicator and its figure: 城镇新增就业10500人
     for m in _bare(at.imap).finditer(clause):
         if free(m):

@@ -82,7 +82,7 @@ def test_the_indicator_table_of_001(targets):
     gdp = find(found, 58, "地区生产总值")
     assert (gdp.value, gdp.value_text, gdp.base_value, gdp.canonical) == (None, "高于市平均水平", 547.9, "地区生产总值")
     share = find(found, 66, "数字经济")
-    assert share.measure == "share" and share.canonical != "地区生产总值"
+    assert (share.measure, share.canonical) == ("level", "数字经济核心产业增加值占地区生产总值比重")
     assert find(found, 85, "受教育年限").binding == "约束性"
 
 
@@ -199,6 +199,47 @@ def test_indicator_names_are_matched_across_plans():
     # two things joined name neither
     assert imap.canonical("城镇和农村居民人均可支配收入") == "城镇和农村居民人均可支配收入"
     assert imap.canonical("接待游客人次和旅游总收入") == "接待游客人次和旅游总收入"
+    # words of the whole place, of time or a verb before a known name leave it that indicator …
+    assert imap.canonical("全省地区生产总值") == imap.canonical("今后五年国内生产总值") == "地区生产总值"
+    assert imap.canonical("城乡居民人均可支配收入") == "居民人均可支配收入"
+    # … anything else narrows it to a part, which is not the whole and not a close spelling of it either
+    for part in ("海洋生产总值", "县域生产总值", "区本级固定资产投资", "户籍人口城镇化率", "企业研发投入"):
+        assert imap.canonical(part) == part
+    # the survey's unemployment rate is not the registered one
+    assert imap.canonical("城镇调查失业率") != imap.canonical("城镇登记失业率") == imap.canonical("登记失业率")
+
+
+def test_a_share_is_named_by_its_part_and_its_whole():
+    imap = load_indicator_map()
+    # R&D intensity in every spelling of the corpus is one indicator, not R&D spending
+    for name in ("全社会研发经费支出占地区生产总值比重", "R&D支出占GDP比重",
+                 "研究与试验发展(R&D)经费支出与地区生产总值之比", "全社会研发经费支出相当于全市生产总值的比例",
+                 "全社会研发投入强度", "研发经费投入强度"):
+        assert imap.canonical(name) == "研发经费投入强度", name
+    assert imap.canonical("全社会研发经费投入") == "研发经费投入"
+    # the same share spelt two ways lines up; a part of a whole is not the whole's share
+    assert (imap.canonical("制造业增加值占GDP比重") == imap.canonical("制造业增加值占地区生产总值的比重")
+            == "制造业增加值占地区生产总值比重")
+    assert imap.canonical("海洋生产总值占GDP比重") == "海洋生产总值占地区生产总值比重"
+    assert imap.canonical("工业增加值占地区生产总值比重") == "工业增加值占地区生产总值比重"  # not 服务业增加值比重
+    assert imap.canonical("规模以上工业企业研发投入占主营业务收入比重") == "规模以上工业企业研发投入占主营业务收入比重"
+    # the list's alias
+    assert imap.canonical("数字经济核心产业增加值占比") == "数字经济核心产业增加值占地区生产总值比重"
+    assert imap.canonical("养老机构护理型床位占比") == "养老机构护理型床位占比"
+
+
+def test_a_table_row_and_a_sentence_on_one_indicator_line_up():
+    from planctl.parser import parse_text
+
+    plan = parse_text("第一章 主要指标\n| 指标 | 2030年目标 | 属性 |\n|---|---|---|\n"
+                      "| 全社会研发经费支出占地区生产总值比重(%) | 3 | 预期性 |\n"
+                      "| 非化石能源占能源消费总量比重(%) | 25 | 约束性 |\n"
+                      "| 单位地区生产总值用水量下降率(%) | 〔12〕 | 约束性 |\n")
+    report = parse_text("一、2026年主要预期目标\n研发投入强度达到2.8%,非化石能源占能源消费总量比重达到22%,"
+                        "单位地区生产总值用水量下降3%。")
+    in_plan, in_report = ({(t.canonical, t.measure) for t in extract(doc)} for doc in (plan, report))
+    assert in_plan == in_report == {("研发经费投入强度", "level"), ("非化石能源占能源消费总量比重", "level"),
+                                    ("单位地区生产总值用水量", "reduction")}
 
 
 def test_figures_in_chinese_numerals():
