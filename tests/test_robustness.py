@@ -132,6 +132,8 @@ def test_html_page_is_stripped_to_the_plan():
 
 def test_no_headings_only_table_only_glossary():
     assert "no headings found" in run("outline", str(FIXTURES / "no_headings.txt")).stdout
+    markdown = run("outline", str(FIXTURES / "no_headings.txt"), "--format", "markdown").stdout
+    assert markdown.rstrip().endswith("No headings found: 2 paragraph(s), 0 table(s).")  # not a bare title
     table = run("outline", str(FIXTURES / "only_table.txt"), "--format", "json")
     assert table.exit_code == 0 and '"地区生产总值(亿元)"' in table.stdout
     glossary = run("outline", str(FIXTURES / "only_glossary.txt"), "--format", "json")

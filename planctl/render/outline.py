@@ -39,6 +39,10 @@ def outline_json(doc: Document, depth: int | None = None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+def _no_headings(doc: Document) -> str:
+    return f"{len(doc.preamble)} paragraph(s), {len(doc.tables)} table(s)"
+
+
 def outline_markdown(doc: Document, depth: int | None = None, topics: bool = False) -> str:
     out = [f"# {md.escape(doc.title or UNTITLED)}", "", f"*{md.escape(describe_line(doc))}*", ""]
     if doc.warnings:
@@ -69,6 +73,8 @@ def outline_markdown(doc: Document, depth: int | None = None, topics: bool = Fal
 
     for s in doc.sections:
         emit(s, 1)
+    if not doc.sections:
+        out.append(f"No headings found: {_no_headings(doc)}.")
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -97,7 +103,7 @@ def outline_tree(doc: Document, depth: int | None = None, topics: bool = False) 
     for s in doc.sections:
         add(root, s, 1)
     if not doc.sections:
-        root.add(f"[yellow]no headings found[/] [dim]{len(doc.preamble)} paragraph(s), {len(doc.tables)} table(s)[/]")
+        root.add(f"[yellow]no headings found[/] [dim]{_no_headings(doc)}[/]")
     return root
 
 
