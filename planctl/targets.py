@@ -331,7 +331,7 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
 
 
 def _clean_indicator(raw: str) -> str:
-    text = _PARENS.sub("", raw).strip(" ,、“”")
+    text = _unquoted(_PARENS.sub("", raw).strip(" ,、"))
     for sep in ("，", ",", "、"):
         text = text.split(sep)[-1]
     previous = None
@@ -339,7 +339,18 @@ def _clean_indicator(raw: str) -> str:
         previous = text
         text = _LEAD.sub("", text).strip(" ,、")
         text = _TAIL.sub("", text)
-    return text.strip("“”")
+    return _unquoted(text)
+
+
+def _unquoted(text: str) -> str:
+    """Without a quotation mark the name does not close or open, nor quotes round the whole name: a term
+    quoted inside it keeps both (“415X”集群营收, not 415X”集群营收)."""
+    text = text.lstrip("”").rstrip("“")  # a quote closed before the name began, or opened after it ends
+    while text[:1] == "“" and text.find("”") in (-1, len(text) - 1):
+        text = text[1:-1] if text.endswith("”") else text[1:]
+    while text[-1:] == "”" and "“" not in text:
+        text = text[:-1]
+    return text
 
 
 def _comparator(cue: str) -> str:
