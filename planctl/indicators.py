@@ -67,6 +67,12 @@ class IndicatorMap:
     def by_length(self) -> list[str]:
         return sorted(self.names, key=len, reverse=True)
 
+    @cached_property
+    def not_shares(self) -> list[str]:
+        """The names a close spelling may stand for: not a share's (数字经济核心产业增加值 is a spelling away
+        from 数字经济核心产业增加值占比, but its growth is not the share's); a share is named by its parts."""
+        return [n for n in self.names if not names_share(n)]
+
     def canonical(self, indicator: str) -> str:
         """The indicator's one name: a known name or alias, the part and whole of a share each by their
         known names (R&D支出占GDP比重 → 研发经费投入占地区生产总值比重, which the list may call 研发经费投入强度),
@@ -83,7 +89,7 @@ class IndicatorMap:
             return known or base
         from rapidfuzz import fuzz, process
 
-        found = process.extractOne(base, list(self.names), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        found = process.extractOne(base, self.not_shares, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         return self.names[found[0]] if found else base
 
     def _known(self, name: str) -> str | None:

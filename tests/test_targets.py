@@ -226,6 +226,10 @@ def test_a_share_is_named_by_its_part_and_its_whole():
     # the list's alias
     assert imap.canonical("数字经济核心产业增加值占比") == "数字经济核心产业增加值占地区生产总值比重"
     assert imap.canonical("养老机构护理型床位占比") == "养老机构护理型床位占比"
+    # a close spelling of a share's name is not that share: the value added grows, its share does not
+    assert imap.canonical("数字经济核心产业增加值增长") == "数字经济核心产业增加值"
+    # nor are exports, a spelling away from imports and exports, the trade total
+    assert imap.canonical("外贸出口总额") == imap.canonical("出口增长") != imap.canonical("外贸进出口总额")
 
 
 def test_a_table_row_and_a_sentence_on_one_indicator_line_up():
