@@ -45,7 +45,7 @@ REACHING = (
     "完成", "实现", "达到", "达", "突破", "超过", "增长到", "增长至", "增加到", "增加至", "提高到", "提高至",
     "提升到", "提升至", "增至", "控制在", "保持在", "稳定在", "不低于", "不少于", "不超过", "降低", "下降",
     "减少", "增长", "提高", "提升", "年均增长", "力争达到", "缩短至", "缩短到", "压缩至", "压缩到", "降至", "降低到",
-    "降低至",
+    "降低至", "迈上", "跨上", "跃上", "站上",
 )
 # Building: what is made or brought in, counted (新增社会医疗机构14家, 培育四条特色街区).
 BUILDING = ("新增", "新建", "建成", "建设", "培育", "引进", "打造", "创建", "创办", "改造", "再建")
@@ -102,8 +102,10 @@ _LEAD = re.compile(
     r"^(?:力争|确保|争取|预计|计划|其中|同时|全年|年内|今年|提出|全市|全区|全县|我市|我区|我县|全力|努力|实现|推动|使|原则上|每年|"
     r"\d{4}年底?|到\d{4}年底?|至\d{4}年底?|“?十[一二三四五]五”?(?:期间|时期|期末|末)|年均|平均|保证|落实|国家、省、市)+"
 )
-# What ends a name and is not part of it: 排放量分别, 办结率均 (not 日均, 人均), 投资要
-_TAIL = re.compile(r"(?:年均|累计|总量|的|各|预计|同比|比上年|较上年|分别|(?<![日人年户月])均|要)$")
+# What ends a name and is not part of it: 排放量分别, 办结率均 (not 日均, 人均), 投资要, 地区生产总值力争
+_TAIL = re.compile(
+    r"(?:年均|累计|(?<!经济)总量|的|各|预计|力争|确保|争取|同比|比上年|较上年|分别|(?<![日人年户月])均|要)$"
+)
 # What cannot be an indicator: a preposition phrase (在全市…) or a list's tail (及其他).
 _NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$")
 # A row's number written into its indicator's cell: 1.地区生产总值 (not 5G基站数).
@@ -358,7 +360,8 @@ def _comparator(cue: str) -> str:
     for words, comparator in (
         (("以上",), "at least"), (("以下", "以内"), "at most"), (("左右",), "about"),
         (("不超过", "控制在", "不高于", "缩短", "压缩", "降至"), "at most"),
-        (("超过", "不低于", "不少于", "突破", "至少"), "at least"), (("约", "近"), "about"),
+        (("超过", "不低于", "不少于", "突破", "至少", "迈上", "跨上", "跃上", "站上"), "at least"),
+        (("约", "近"), "about"),
     ):
         if any(w in cue for w in words):
             return comparator
@@ -423,17 +426,25 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
         taken.append((offset + m.start(), offset + m.end()))
         found.append((offset + m.start(), target))
 
-    def before(m: re.Match[str]) -> str:
-        return clause[max(0, m.start() - 3) : m.start()]  # 每年至少建成1家…
+    def before(m: re.Match[str]) -> str:  # 每年至少建成1家…, but not the last clause's 以上
+        return re.split(r"[,，;；]", clause[max(0, m.start() - 3) : m.start()])[-1]
 
-    def more(end: int, measure: str, prefix: str, cue: str) -> None:
-        """The rest of a list that shares one verb: …10家、金融分支机构2家."""
-        while (m := _MORE.match(clause[end:])) and not re.search(_VERB_RE, m.group("ind")):
-            if re.match(_DO_VERBS, m.group("ind")):
-                prefix = ""  # …25项、引进内资115亿元 names its own verb
-            cue_ = cue + (m.group("pre") or "") + (m.group("post") or "")
-            take(m, at.target(prefix + m.group("ind"), measure, m.group("num"), m.group("unit"), cue_,
-                              m.group(0)[len(m.group("ind")) + 1 :]), offset=end)
+    def more(end: int, measure: str, prefix: str, cue: str, subject: str) -> None:
+        """The rest of a list that shares one verb: …10家、金融分支机构2家; or the same indicator's figure
+        by another verb: 地区生产总值年均增长5%、迈上3万亿元台阶."""
+        while m := _MORE.match(clause[end:]):
+            said = (m.group("pre") or "") + (m.group("post") or "")
+            if re.fullmatch(_VERB_RE, m.group("ind")):
+                measure_ = _verb_measure(m.group("ind"), m.group("unit"), subject)  # 达到4900亿元、增长10%
+                take(m, at.target(subject, measure_, m.group("num"), m.group("unit"), said + m.group("ind"),
+                                  m.group(0)[len(m.group("ind")) + 1 :]), offset=end)
+            elif re.search(_VERB_RE, m.group("ind")):
+                return
+            else:
+                if re.match(_DO_VERBS, m.group("ind")):
+                    prefix = ""  # …25项、引进内资115亿元 names its own verb
+                take(m, at.target(prefix + m.group("ind"), measure, m.group("num"), m.group("unit"), cue + said,
+                                  m.group(0)[len(m.group("ind")) + 1 :]), offset=end)
             end += m.end()
 
     # 1. indicator, verb, figure: 地区生产总值完成468亿元,增长5%
@@ -455,7 +466,7 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
             take(m, at.target(indicator, measure, m.group("num"), unit, cue, m.group(0)[len(m.group("ind")) :], growth,
                               low))
         if names:
-            more(m.end(), _verb_measure(verb, unit, names[-1]), "", cue)
+            more(m.end(), _verb_measure(verb, unit, names[-1]), "", cue, names[-1])
     # 2. a share or rate with no verb: 普惠幼儿园占比85%
     for m in _RATIO.finditer(clause):
         if free(m):
@@ -496,7 +507,7 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
         prefix = "" if verb in ("控制", "保持", "完成", "计划") or indicator.startswith("新") else verb
         cue = (m.group("pre") or "") + (m.group("post") or "") + ("控制在" if verb == "控制" else "") + before(m)
         take(m, at.target(prefix + indicator, "level", m.group("num"), m.group("unit"), cue, m.group(0)))
-        more(m.end(), "level", prefix, "")
+        more(m.end(), "level", prefix, "", prefix + indicator)
     return [target for _, target in sorted(found, key=lambda pair: pair[0])]
 
 

@@ -335,3 +335,15 @@ def test_a_term_quoted_inside_a_name_keeps_both_its_quotation_marks():
     doc = parse_text("一、2026年工作安排\n新增“专精特新”企业20家,“415X”集群营收达到13万亿元,培育“瞪羚”企业50家。")
     names = [t.indicator for t in extract(doc)]
     assert names == ["新增“专精特新”企业", "“415X”集群营收", "培育“瞪羚”企业"]  # not 415X”集群营收
+
+
+def test_a_second_figure_of_one_indicator_by_another_verb():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年主要目标\n全省地区生产总值年均增长5%左右、迈上3万亿元台阶,"
+                     "工业投资达到4900亿元左右、增长10%以上,经济总量力争跨上2万亿元新台阶。")
+    found = [(t.indicator, t.canonical, t.measure, t.display()) for t in extract(doc)]
+    assert found == [("全省地区生产总值", "地区生产总值", "growth", "≈5%"),
+                     ("全省地区生产总值", "地区生产总值", "level", "≥30000亿元"),  # not an indicator 迈上
+                     ("工业投资", "工业投资", "level", "≈4900亿元"), ("工业投资", "工业投资", "growth", "≥10%"),
+                     ("经济总量", "地区生产总值", "level", "≥20000亿元")]  # not 经济, nor 经济总量力争
