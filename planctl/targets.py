@@ -496,7 +496,7 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
             unit = m.group("unit").replace("以上", "")
             said = "以上" if "以上" in m.group("unit") else m.group("post") or m.group("pre") or ""  # 10个左右
             cue = said + m.group("verb") + before(m)
-            name = m.group("ind").strip("“”").removeprefix("的")  # 10条以上的背街小巷
+            name = _unquoted(m.group("ind")).removeprefix("的")  # 10条以上的背街小巷
             take(m, at.target(name, "level", m.group("num"), unit, cue, m.group(0)))
     # 6. verb, what, figure: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下
     for m in _DO.finditer(clause):

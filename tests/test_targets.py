@@ -332,9 +332,10 @@ def test_words_around_a_name_are_not_part_of_it():
 def test_a_term_quoted_inside_a_name_keeps_both_its_quotation_marks():
     from planctl.parser import parse_text
 
-    doc = parse_text("一、2026年工作安排\n新增“专精特新”企业20家,“415X”集群营收达到13万亿元,培育“瞪羚”企业50家。")
+    doc = parse_text("一、2026年工作安排\n新增“专精特新”企业20家,“415X”集群营收达到13万亿元,培育“瞪羚”企业50家,"
+                     "实施3条道路“双修”。")
     names = [t.indicator for t in extract(doc)]
-    assert names == ["新增“专精特新”企业", "“415X”集群营收", "培育“瞪羚”企业"]  # not 415X”集群营收
+    assert names == ["新增“专精特新”企业", "“415X”集群营收", "培育“瞪羚”企业", "道路“双修”"]  # not 415X”集群营收
 
 
 def test_a_second_figure_of_one_indicator_by_another_verb():
