@@ -31,7 +31,8 @@ _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _RANGE = re.compile(rf"^约?{_LOW}(?P<high>{_NUM})\s*(?P<unit>{_UNIT_RE})?")
 # Money in 亿元 and people in 万人, so that targets written either way line up.
 _SYNONYMS = {"万平": "万平方米", "千米": "公里"}
-_SCALE = {"万元": ("亿元", 1e-4), "万亿元": ("亿元", 1e4), "人": ("万人", 1e-4), "万美元": ("亿美元", 1e-4)}
+_SCALE = {"万元": ("亿元", 1e-4), "万亿元": ("亿元", 1e4), "人": ("万人", 1e-4), "万美元": ("亿美元", 1e-4),
+          "亿斤": ("万吨", 5), "万斤": ("万吨", 5e-4)}  # a 斤 is half a kilogram
 
 _AT_LEAST = ("≥", "≧", ">", "﹥", "＞", "不低于", "不少于", "超过", "大于", "高于", "以上")
 _AT_MOST = ("≤", "≦", "<", "﹤", "＜", "不高于", "不超过", "不多于", "低于", "以下", "以内")
@@ -204,12 +205,12 @@ def parse_value(text: str) -> Value:
 
 
 def normalise_unit(value: float | None, unit: str | None, indicator: str = "") -> tuple[float | None, str | None]:
-    """Totals of money in 亿元 (亿美元) and of people in 万人; per-head figures (人均, 每千人口, 劳动生产率) keep
-    their unit."""
+    """Totals of money in 亿元 (亿美元), of people in 万人 and of grain in 万吨; per-head figures (人均, 每千人口,
+    劳动生产率) and yields (亩产) keep their unit."""
     if unit is None and re.search(r"(率|比重|占比|比例)$", indicator) and not indicator.endswith("劳动生产率"):
         return value, "%"  # a rate, not 劳动生产率 (output per worker)
     unit = _SYNONYMS.get(unit or "", unit)
-    if value is None or unit not in _SCALE or re.search(r"人均|每|户均|劳动生产率", indicator):
+    if value is None or unit not in _SCALE or re.search(r"人均|每|户均|劳动生产率|亩|单产", indicator):
         return value, unit
     if unit == "人" and value < 10000:
         return value, unit
