@@ -61,8 +61,9 @@ def _either(*verbs: str) -> str:
 
 
 _VERB_RE = _either(*REACHING)
+_PRE = "约|近|超过|超"  # before a figure: about, nearly, more than (投资超1000亿元)
 _CLAUSE = re.compile(
-    rf"(?P<ind>[^,;。:!?()]{{2,32}}?)(?P<verb>{_VERB_RE})(?P<pre>约|近|超过)?\s*"
+    rf"(?P<ind>[^,;。:!?()]{{2,32}}?)(?P<verb>{_VERB_RE})(?P<pre>{_PRE})?\s*"
     rf"(?:{_LOW})?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})(?P<post>以上|以下|以内|左右)?"
 )
 # A share or rate with no verb: 普惠幼儿园占比85%
@@ -75,7 +76,7 @@ _SHARE_FIRST = re.compile(
     rf"|(?:实现|确保|力争)(?P<num2>{_NUM})%(?:以上)?的(?P<ind2>[{HAN}“”]{{4,30}}))"
 )
 # More of the same verb after a list comma: 引进总部型企业10家、金融分支机构2家
-_MORE = re.compile(rf"^、(?P<ind>[{HAN}“”]{{2,16}}?)(?P<pre>约|近|超过)?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
+_MORE = re.compile(rf"^、(?P<ind>[{HAN}“”]{{2,16}}?)(?P<pre>{_PRE})?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
                    rf"(?P<post>以上|以下|以内|左右)?")
 _GROWTH_AFTER = re.compile(
     rf"^,?(?:按可比(?:价格?|口径)(?:计算)?,?)?(?:年均|同比|比上年)?(?:增长|增速|提高)(?:为|达到)?\s*(?P<num>-?{_NUM})\s*%"
@@ -85,14 +86,14 @@ _GROWTH_AFTER = re.compile(
 _DO_VERBS = _either(*(v for v in BUILDING if v not in ("打造", "创办", "再建")), *DOING)
 _DO = re.compile(
     rf"(?P<verb>{_DO_VERBS})"
-    rf"(?P<ind>[{HAN}“”、]{{2,18}}?)(?P<at>在)?(?P<pre>约|近|超过)?\s*(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
+    rf"(?P<ind>[{HAN}“”、]{{2,18}}?)(?P<at>在)?(?P<pre>{_PRE})?\s*(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
     rf"(?P<post>以上|以下|以内|左右)?"
 )
 _BUILD_VERBS = _either(*(v for v in BUILDING if v != "创建"), "新增打造", "累计建成", "维修改造", "实施",
                        "不超过", "不少于")
 _BUILD = re.compile(
     rf"(?P<verb>{_BUILD_VERBS})"
-    rf"(?P<pre>约|近|超过)?"
+    rf"(?P<pre>{_PRE})?"
     rf"(?P<num>{_NUM})\s*(?P<unit>家以上|个以上|条|个|家|所|座|处|项|公里|万平方米|万平(?!方))(?P<post>左右|以上)?"
     rf"(?P<ind>[{HAN}“”]{{2,16}})"
 )
@@ -361,7 +362,7 @@ def _comparator(cue: str) -> str:
     for words, comparator in (
         (("以上",), "at least"), (("以下", "以内"), "at most"), (("左右",), "about"),
         (("不超过", "控制在", "不高于", "缩短", "压缩", "降至"), "at most"),
-        (("超过", "不低于", "不少于", "突破", "至少", "迈上", "跨上", "跃上", "站上"), "at least"),
+        (("超", "不低于", "不少于", "突破", "至少", "迈上", "跨上", "跃上", "站上"), "at least"),
         (("约", "近"), "about"),
     ):
         if any(w in cue for w in words):

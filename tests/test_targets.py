@@ -349,3 +349,11 @@ def test_a_second_figure_of_one_indicator_by_another_verb():
                      ("全省地区生产总值", "地区生产总值", "level", "≥30000亿元"),  # not an indicator 迈上
                      ("工业投资", "工业投资", "level", "≈4900亿元"), ("工业投资", "工业投资", "growth", "≥10%"),
                      ("经济总量", "地区生产总值", "level", "≥20000亿元")]  # not 经济, nor 经济总量力争
+
+
+def test_chao_before_a_figure_is_more_than_and_not_part_of_the_name():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年工作安排\n新增上市企业超30家,实施增资扩产项目投资超1000亿元,城镇登记失业率不超过4.5%。")
+    found = [(t.indicator, t.display()) for t in extract(doc)]
+    assert found == [("新增上市企业", "≥30家"), ("实施增资扩产项目投资", "≥1000亿元"), ("城镇登记失业率", "≤4.5%")]
