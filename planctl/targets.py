@@ -75,6 +75,19 @@ _SHARE_FIRST = re.compile(
     rf"(?:(?P<subj>[{HAN}“”]{{2,16}}?)(?P<num>{_NUM})%(?P<verb>实现|达到)(?P<what>[{HAN}“”]{{2,12}})"
     rf"|(?:实现|确保|力争)(?P<num2>{_NUM})%(?:以上)?的(?P<ind2>[{HAN}“”]{{4,30}}))"
 )
+# A list's figures taken one for each (分别) or the same for all (各): 城镇、农村居民人均可支配收入分别增长6%和7%
+_EACH = re.compile(r"(?:要|将)?(?:年均)?(?:分别|各)(?:年均)?$")
+# The next figure of such a list: …分别达到32亿元、9亿元和13亿元
+_AND_FIGURE = re.compile(rf"^\s*(?:、|和|及|与)\s*(?P<pre>{_PRE})?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})?"
+                         rf"(?P<post>以上|以下|以内|左右)?")
+# What the items of a list share, written once after the last: 一产、二产、三产增加值, 生鲜乳、乳制品产量
+_SHARED_TAIL = sorted((
+    "居民人均可支配收入", "人均可支配收入", "可支配收入", "人均纯收入", "增加值", "产值", "营业收入", "营收", "收入",
+    "投资", "产量", "排放量", "抽检合格率", "合格率", "覆盖率", "普及率", "报销比例", "出口", "进口", "利润", "总额",
+    "企业", "人数", "参保率", "种植面积",
+), key=len, reverse=True)
+# An item of such a list that is whole without them: 生产安全事故起数、死亡人数, 自来水普及率、…覆盖率
+_WHOLE_ITEM = re.compile(rf"(?:{'|'.join(_SHARED_TAIL)}|率|数|量|额|人次|耗)$")
 # More of the same verb after a list comma: 引进总部型企业10家、金融分支机构2家
 _MORE = re.compile(rf"^、(?P<ind>[{HAN}“”]{{2,16}}?)(?P<pre>{_PRE})?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
                    rf"(?P<post>以上|以下|以内|左右)?")
@@ -357,6 +370,31 @@ def _unquoted(text: str) -> str:
     return text
 
 
+def _list_items(names: str, count: int) -> list[str] | None:
+    """The items a list names, for `count` figures (one, or one each), each with what they share at the end:
+    城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入; 城乡 for two figures is
+    城镇 and 农村. None when the items cannot be told apart for as many figures. (What they share at the start,
+    全域旅游人次和收入, is not told.)"""
+    by_comma = [i for i in names.split("、") if i]
+    by_and = [i for i in re.split(r"、|和|与|及", names) if i]
+    if count == 1:
+        items = by_comma if len(by_comma) > 1 else by_and
+    elif count in (len(by_comma), len(by_and)):
+        items = by_comma if len(by_comma) == count else by_and
+    elif count == 2 and names.startswith("城乡"):
+        items = ["城镇" + names[2:], "农村" + names[2:]]
+    else:
+        return None
+    items = [_clean_indicator(i) for i in items]
+    if not items or any(len(i) < 2 or _NOT_INDICATOR.search(i) for i in items):
+        return None
+    last = items[-1]
+    tail = next((t for t in _SHARED_TAIL if last.endswith(t) and len(last) > len(t)), "")
+    if not tail and len(last) > 3 and all(len(i) == 2 for i in items[:-1]):
+        tail = last[2:]  # two characters each, parallel: 刑事、治安警情 → 刑事警情, 治安警情
+    return [i if _WHOLE_ITEM.search(i) else i + tail for i in items[:-1]] + [last]
+
+
 def _comparator(cue: str) -> str:
     """A figure's own qualifier (以上, 以下, 左右) wins over its verb's (控制在, 突破, 约)."""
     for words, comparator in (
@@ -449,16 +487,39 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
                                   m.group(0)[len(m.group("ind")) + 1 :]), offset=end)
             end += m.end()
 
+    def each(m: re.Match[str], names: str) -> None:
+        """A list and its figures, one each or one for all: 生鲜乳、乳制品产量分别达到510万吨、380万吨,
+        电竞企业、直播企业各达到10家."""
+        figures: list[tuple[re.Match[str], int, str]] = [(m, 0, m.group("unit"))]
+        end = m.end()
+        while f := _AND_FIGURE.match(clause[end:]):
+            figures.append((f, end, f.group("unit") or figures[-1][2]))
+            end += f.end()
+        items = _list_items(names, len(figures))
+        if items is None:  # as many figures as items could not be told: none is taken for another's
+            for f, offset, _ in figures:
+                taken.append((offset + f.start(), offset + f.end()))
+            return
+        verb = m.group("verb")
+        for name, (f, offset, unit) in zip(items, figures * len(items) if len(figures) == 1 else figures, strict=True):
+            said = (f.group("pre") or "") + (f.group("post") or "")
+            low = f.group("low") if f is m and len(figures) == 1 and unit != "年" else None
+            text = f.group(0)[len(f.group("ind")) :] if f is m else f.group(0)
+            take(f, at.target(name, _verb_measure(verb, unit, name), f.group("num"), unit, said + verb, text,
+                              low=low), offset=offset)
+
     # 1. indicator, verb, figure: 地区生产总值完成468亿元,增长5%
     for m in _CLAUSE.finditer(clause):
         raw = _PARENS.sub("", m.group("ind")).rstrip()
-        # 电竞企业、直播企业各达到10家: one figure for each of the list
-        names = [_clean_indicator(n) for n in raw[:-1].split("、")] if raw.endswith("各") else [_clean_indicator(raw)]
+        if not free(m):
+            continue
+        if listed := _EACH.search(raw):
+            each(m, raw[: listed.start()])
+            continue
+        names = [_clean_indicator(raw)]
         names = [n for n in names if len(n) >= 2 and not re.fullmatch(r"[\d.%年月日个]+", n)
                  and not _NOT_INDICATOR.search(n)]
         verb, unit = m.group("verb"), m.group("unit")
-        if not free(m):
-            continue
         cue = (m.group("pre") or "") + (m.group("post") or "") + verb + before(m)
         for indicator in names:
             measure = _verb_measure(verb, unit, indicator)

@@ -357,3 +357,23 @@ def test_chao_before_a_figure_is_more_than_and_not_part_of_the_name():
     doc = parse_text("一、2026年工作安排\n新增上市企业超30家,实施增资扩产项目投资超1000亿元,城镇登记失业率不超过4.5%。")
     found = [(t.indicator, t.display()) for t in extract(doc)]
     assert found == [("新增上市企业", "≥30家"), ("实施增资扩产项目投资", "≥1000亿元"), ("城镇登记失业率", "≤4.5%")]
+
+
+def test_a_list_takes_its_figures_one_each():
+    from planctl.parser import parse_text
+
+    doc = parse_text(
+        "一、2026年主要预期目标\n城镇和农村常住居民人均可支配收入分别增长4%左右和6%左右,"
+        "一产、二产、三产增加值分别增长5.5%、6%、5%,化学需氧量、氨氮排放量要分别下降2%,"
+        "刑事、治安警情分别下降7.7%、10.4%,城乡居民基本养老保险和基本医疗保险参保率分别达到98%、96%以上。"
+        "城乡居民人均可支配收入分别增长7.5%、8.5%。销售收入过亿元企业、过10亿元企业分别达62家、27家、3家。"
+    )
+    found = [(t.canonical, t.display()) for t in extract(doc)]
+    assert found == [
+        ("城镇居民人均可支配收入", "≈4%"), ("农村居民人均可支配收入", "≈6%"),  # not one figure for the two
+        ("一产增加值", "+5.5%"), ("二产增加值", "+6%"), ("三产增加值", "+5%"),  # what they share, each
+        ("化学需氧量", "−2%"), ("氨氮排放量", "−2%"),  # one figure for both
+        ("刑事警情", "−7.7%"), ("治安警情", "−10.4%"),
+        ("城乡居民基本养老保险参保率", "98%"), ("基本医疗保险参保率", "≥96%"),
+        ("城镇居民人均可支配收入", "+7.5%"), ("农村居民人均可支配收入", "+8.5%"),  # 城乡: urban, then rural
+    ]  # three figures for two names: none is guessed
