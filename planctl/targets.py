@@ -110,6 +110,12 @@ _BUILD = re.compile(
     rf"(?P<num>{_NUM})\s*(?P<unit>家以上|个以上|条|个|家|所|座|处|项|公里|万平方米|万平(?!方))(?P<post>左右|以上)?"
     rf"(?P<ind>[{HAN}“”]{{2,16}})"
 )
+# What a cell may say before its figure: the period and how the figure is counted (“十五五”年均增长5.0左右,
+# “十四五”累计新增160, 2021-2024年累计降低8.2)
+_CELL_PERIOD = re.compile(
+    r"(?:“?十[一二三四五六]五”?(?:期间|时期)?|(?:19|20)\d\d\s*[-—~～至]\s*(?:19|20)\d\d年)?"
+    r"(?:年均|(?P<total>累计))?(?P<growth>增长|增速|提高)?(?:新增|降低|下降|减少)?"
+)
 _TARGET_YEAR = re.compile(r"(?:到|至|在)\s*((?:19|20)\d\d)\s*年")
 _PERIOD_END = re.compile(r"十[一二三四五]五”?\s*(?:期末|末)")
 _PAST_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
@@ -117,9 +123,11 @@ _LEAD = re.compile(
     r"^(?:力争|确保|争取|预计|计划|其中|同时|全年|年内|今年|提出|全市|全区|全县|我市|我区|我县|全力|努力|实现|推动|使|原则上|每年|"
     r"\d{4}年底?|到\d{4}年底?|至\d{4}年底?|“?十[一二三四五]五”?(?:期间|时期|期末|末)|年均|平均|保证|落实|国家、省、市)+"
 )
-# What ends a name and is not part of it: 排放量分别, 办结率均 (not 日均, 人均), 投资要, 地区生产总值力争
+# What ends a name and is not part of it: 排放量分别, 办结率均 (not 日均, 人均), 投资要, 地区生产总值力争,
+# 一般公共预算收入可比 (增长), 地区生产总值按 (可比价格), 人均预期寿命再 (提高)
 _TAIL = re.compile(
-    r"(?:年均|累计|(?<!经济)总量|的|各|预计|力争|确保|争取|同比|比上年|较上年|分别|(?<![日人年户月])均|要)$"
+    r"(?:年均|累计|(?<!经济)总量|的|各|预计|力争|确保|争取|同比|比上年|较上年|分别|(?<![日人年户月])均|要|可比|按|再|将"
+    r"|每年)$"
 )
 # What cannot be an indicator: a preposition phrase (在全市…) or a list's tail (及其他).
 _NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$")
@@ -192,15 +200,22 @@ class Value:
     cumulative: bool
     text: str
     upper: float | None = None  # of a range: 4.5-5
+    growth: bool = False  # the cell says its figure is a growth: “十五五”年均增长5.0左右
 
 
 def parse_value(text: str) -> Value:
-    """A table cell or phrase: 48, ≧7, 6%左右, ﹝15﹞, ﹥100, 4.5-5, -, 进入鞍山市前列."""
+    """A table cell or phrase: 48, ≧7, 6%左右, ﹝15﹞, ﹥100, 4.5-5, -, 进入鞍山市前列, “十五五”年均增长5.0左右."""
     raw = text.strip()
     if raw in ("", "-", "—", "--", "/", "—-"):
         return Value(None, None, "exactly", False, "")
     cumulative = bool(re.match(r"^[﹝〔\[［【(（].*[﹞〕\]］】)）]$", raw))
     inner = raw.strip("﹝﹞〔〕[]［］【】()（） ")
+    said = _CELL_PERIOD.match(inner)
+    if said and said.end() and re.match(rf"{_NUM}", inner[said.end() :]):
+        value = parse_value(inner[said.end() :])
+        value.cumulative = value.cumulative or bool(said.group("total"))
+        value.growth, value.text = bool(said.group("growth")), raw
+        return value
     comparator = "exactly"
     if inner.startswith(_AT_LEAST) or inner.endswith(("以上",)):
         comparator = "at least"
@@ -313,6 +328,8 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
         target = parse_value(cells[cols["target"]]) if "target" in cols else parse_value("")
         growth = parse_value(cells[cols["growth"]]) if "growth" in cols else parse_value("")
         base = parse_value(cells[cols["base"]]) if "base" in cols else parse_value("")
+        if target.growth and measure == "level":  # 地区生产总值 | “十五五”年均增长5左右
+            measure = "growth"
         if target.number is None and not target.text and growth.number is None and not growth.text:
             continue
         if target.number is None and not target.text:
