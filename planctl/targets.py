@@ -9,7 +9,7 @@ where it came from.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 from .indicators import IndicatorMap, load_indicator_map, names_share, split_measure
@@ -116,6 +116,8 @@ _CELL_PERIOD = re.compile(
     r"(?:“?十[一二三四五六]五”?(?:期间|时期)?|(?:19|20)\d\d\s*[-—~～至]\s*(?:19|20)\d\d年)?"
     r"(?:年均|(?P<total>累计))?(?P<growth>增长|增速|提高)?(?:新增|降低|下降|减少)?"
 )
+# Where a figure starts from, said before its verb: 人均预期寿命从83.12岁(提高到84.18岁)
+_FROM = re.compile(rf"(?P<name>.+?)(?:从|由)(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})?")
 _TARGET_YEAR = re.compile(r"(?:到|至|在)\s*((?:19|20)\d\d)\s*年")
 _PERIOD_END = re.compile(r"十[一二三四五]五”?\s*(?:期末|末)")
 _PAST_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
@@ -538,13 +540,19 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
                  and not _NOT_INDICATOR.search(n)]
         verb, unit = m.group("verb"), m.group("unit")
         cue = (m.group("pre") or "") + (m.group("post") or "") + verb + before(m)
-        for indicator in names:
+        for named in names:
+            start = _FROM.fullmatch(named)
+            indicator = start.group("name") if start else named
             measure = _verb_measure(verb, unit, indicator)
             g = _GROWTH_AFTER.match(clause[m.end() :])
             growth = float(g.group("num")) if g and measure == "level" else None
             low = m.group("low") if unit != "年" else None  # 2021-2025年 is a period, not a range
-            take(m, at.target(indicator, measure, m.group("num"), unit, cue, m.group(0)[len(m.group("ind")) :], growth,
-                              low))
+            target = at.target(indicator, measure, m.group("num"), unit, cue, m.group(0)[len(m.group("ind")) :], growth,
+                               low)
+            if start:
+                base = normalise_unit(float(start.group("num")), start.group("unit") or unit, indicator)[0]
+                target = replace(target, base_value=base)
+            take(m, target)
         if names:
             more(m.end(), _verb_measure(verb, unit, names[-1]), "", cue, names[-1])
     # 2. a share or rate with no verb: 普惠幼儿园占比85%

@@ -392,3 +392,11 @@ def test_a_cell_that_says_its_period_and_how_it_counts():
     # words at the end of a sentence's name that belong to the verb: 可比 (增长), 再 (提高), 每年
     doc = parse_text("一、2026年主要预期目标\n一般公共预算收入可比增长6%,粮食综合生产能力每年稳定在1121万吨以上。")
     assert [t.indicator for t in extract(doc)] == ["一般公共预算收入", "粮食综合生产能力"]
+
+
+def test_where_a_figure_starts_from_is_its_base():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、“十五五”主要目标\n人均预期寿命从83.12岁提高到84.18岁,城镇化率由83.3%提高到85%。")
+    found = [(t.indicator, t.canonical, t.display(), t.base_value) for t in extract(doc)]
+    assert found == [("人均预期寿命", "人均预期寿命", "84.18岁", 83.12), ("城镇化率", "常住人口城镇化率", "85%", 83.3)]
