@@ -25,7 +25,8 @@ UNITS = (
     "个工作日", "工作日", "万平",
     "户", "万户", "家", "个", "件", "张", "万吨", "吨", "万亩", "亩", "万平方米", "平方米", "公顷", "公里", "千米",
     "天", "岁", "年", "条", "所", "座", "处", "项", "次", "台", "辆", "套", "间", "床", "吨标准煤", "立方米",
-    "亿斤", "万斤", "斤", "百分点",
+    "亿斤", "万斤", "斤", "百分点", "亿立方米", "万立方米", "万千瓦", "千瓦", "亿千瓦时", "万千瓦时", "亿吨", "万标箱",
+    "万辆",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _RANGE = re.compile(rf"^约?{_LOW}(?P<high>{_NUM})\s*(?P<unit>{_UNIT_RE})?")
@@ -84,7 +85,7 @@ _AND_FIGURE = re.compile(rf"^\s*(?:、|和|及|与)\s*(?P<pre>{_PRE})?(?P<num>{_
 _SHARED_TAIL = sorted((
     "居民人均可支配收入", "人均可支配收入", "可支配收入", "人均纯收入", "增加值", "产值", "营业收入", "营收", "收入",
     "投资", "产量", "排放量", "抽检合格率", "合格率", "覆盖率", "普及率", "报销比例", "出口", "进口", "利润", "总额",
-    "企业", "人数", "参保率", "种植面积",
+    "企业", "人数", "参保率", "种植面积", "吞吐量",
 ), key=len, reverse=True)
 # An item of such a list that is whole without them: 生产安全事故起数、死亡人数, 自来水普及率、…覆盖率
 _WHOLE_ITEM = re.compile(rf"(?:{'|'.join(_SHARED_TAIL)}|率|数|量|额|人次|耗)$")
@@ -303,6 +304,22 @@ def _header(rows: list[list[str]]) -> tuple[list[str], int]:
     return header, 1
 
 
+def _paired(cells: list[str], cols: dict[str, int]) -> list[list[str]]:
+    """A row of two indicators set with a slash, one row each: 机场旅客/货邮吞吐量 | 万人次/万吨 | 8358/244 |
+    11000/350 → 机场旅客吞吐量 … 8358 | 11000 and 货邮吞吐量 … 244 | 350."""
+    name, target = cells[cols["indicator"]], cells[cols["target"]] if "target" in cols else ""
+    count = name.count("/") + 1
+    names = _list_items(name.replace("/", "、"), count) if count > 1 and target.count("/") + 1 == count else None
+    if names is None or len(names) != count:
+        return [cells]
+    out = []
+    for i, each in enumerate(names):
+        row = [c.split("/")[i].strip() if c.count("/") + 1 == count else c for c in cells]
+        row[cols["indicator"]] = each
+        out.append(row)
+    return out
+
+
 def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMap) -> list[Target]:
     if not table.rows:
         return []
@@ -311,8 +328,9 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
     if cols is None:
         return []
     out = []
-    for offset, row in enumerate(table.rows[first:], first):
-        cells = row + [""] * (len(header) - len(row))
+    rows = [(offset, row, cells) for offset, row in enumerate(table.rows[first:], first)
+            for cells in _paired(row + [""] * (len(header) - len(row)), cols)]
+    for offset, row, cells in rows:
         if sum(1 for c in cells if c.strip()) <= 1:
             continue  # a group row: 经济发展
         name = _ROW_NUMBER.sub("", cells[cols["indicator"]].strip().lstrip("★☆*＊ ")).lstrip("★☆*＊ ")
@@ -409,8 +427,10 @@ def _list_items(names: str, count: int) -> list[str] | None:
         return None
     last = items[-1]
     tail = next((t for t in _SHARED_TAIL if last.endswith(t) and len(last) > len(t)), "")
-    if not tail and len(last) > 3 and all(len(i) == 2 for i in items[:-1]):
-        tail = last[2:]  # two characters each, parallel: 刑事、治安警情 → 刑事警情, 治安警情
+    if len(last) > 3 and all(len(i) == 2 for i in items[:-1]) and len(last) - 2 >= len(tail) + 2:
+        # two characters each, parallel, and more shared than the known end: 刑事、治安警情 → 刑事警情;
+        # 厦门、福州机场旅客吞吐量 → 厦门机场旅客吞吐量 (but 原煤、天然气产量 → 原煤产量)
+        tail = last[2:]
     return [i if _WHOLE_ITEM.search(i) else i + tail for i in items[:-1]] + [last]
 
 
@@ -512,7 +532,9 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
         figures: list[tuple[re.Match[str], int, str]] = [(m, 0, m.group("unit"))]
         end = m.end()
         while f := _AND_FIGURE.match(clause[end:]):
-            figures.append((f, end, f.group("unit") or figures[-1][2]))
+            # 达到32亿元、9亿元和13: the unit said before; 400亿方 (a unit no list holds): none
+            unit = f.group("unit") or ("" if re.match(f"[{HAN}]", clause[end + f.end() :]) else figures[-1][2])
+            figures.append((f, end, unit))
             end += f.end()
         items = _list_items(names, len(figures))
         if items is None:  # as many figures as items could not be told: none is taken for another's

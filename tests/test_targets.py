@@ -367,6 +367,7 @@ def test_a_list_takes_its_figures_one_each():
         "一产、二产、三产增加值分别增长5.5%、6%、5%,化学需氧量、氨氮排放量要分别下降2%,"
         "刑事、治安警情分别下降7.7%、10.4%,城乡居民基本养老保险和基本医疗保险参保率分别达到98%、96%以上。"
         "城乡居民人均可支配收入分别增长7.5%、8.5%。销售收入过亿元企业、过10亿元企业分别达62家、27家、3家。"
+        "原煤、天然气产量分别达到7000万吨、400亿立方米,厦门、福州机场旅客吞吐量分别达到2790万人次、1530万人次。"
     )
     found = [(t.canonical, t.display()) for t in extract(doc)]
     assert found == [
@@ -376,7 +377,10 @@ def test_a_list_takes_its_figures_one_each():
         ("刑事警情", "−7.7%"), ("治安警情", "−10.4%"),
         ("城乡居民基本养老保险参保率", "98%"), ("基本医疗保险参保率", "≥96%"),
         ("城镇居民人均可支配收入", "+7.5%"), ("农村居民人均可支配收入", "+8.5%"),  # 城乡: urban, then rural
-    ]  # three figures for two names: none is guessed
+        # (three figures for two names: none is guessed)
+        ("原煤产量", "7000万吨"), ("天然气产量", "400亿立方米"),  # not 原煤气产量
+        ("厦门机场旅客吞吐量", "2790万人次"), ("福州机场旅客吞吐量", "1530万人次"),
+    ]
 
 
 def test_a_cell_that_says_its_period_and_how_it_counts():
@@ -400,3 +404,14 @@ def test_where_a_figure_starts_from_is_its_base():
     doc = parse_text("一、“十五五”主要目标\n人均预期寿命从83.12岁提高到84.18岁,城镇化率由83.3%提高到85%。")
     found = [(t.indicator, t.canonical, t.display(), t.base_value) for t in extract(doc)]
     assert found == [("人均预期寿命", "人均预期寿命", "84.18岁", 83.12), ("城镇化率", "常住人口城镇化率", "85%", 83.3)]
+
+
+def test_two_indicators_in_a_row_set_with_a_slash():
+    from planctl.parser import parse_text
+
+    doc = parse_text("第一章 主要指标\n| 指标 | 单位 | 2025年 | 2030年 | 属性 |\n|---|---|---|---|---|\n"
+                     "| 机场旅客/货邮吞吐量 | 万人次/万吨 | 8358/244 | 11000/350 | 预期性 |\n"
+                     "| 全员劳动生产率 | 万元/人 | 28 | 36 | 预期性 |\n")
+    found = [(t.indicator, t.display(), t.base_value) for t in extract(doc)]
+    assert found == [("机场旅客吞吐量", "11000万人次", 8358), ("货邮吞吐量", "350万吨", 244),
+                     ("全员劳动生产率", "36万元/人", 28)]  # a unit with a slash is one unit
