@@ -104,7 +104,7 @@ _DO = re.compile(
     rf"(?P<post>以上|以下|以内|左右)?"
 )
 _BUILD_VERBS = _either(*(v for v in BUILDING if v != "创建"), "新增打造", "累计建成", "维修改造", "实施",
-                       "不超过", "不少于")
+                       "不超过", "不少于", "完成", "增加")
 _BUILD = re.compile(
     rf"(?P<verb>{_BUILD_VERBS})"
     rf"(?P<pre>{_PRE})?"

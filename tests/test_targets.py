@@ -415,3 +415,10 @@ def test_two_indicators_in_a_row_set_with_a_slash():
     found = [(t.indicator, t.display(), t.base_value) for t in extract(doc)]
     assert found == [("机场旅客吞吐量", "11000万人次", 8358), ("货邮吞吐量", "350万吨", 244),
                      ("全员劳动生产率", "36万元/人", 28)]  # a unit with a slash is one unit
+
+
+def test_work_done_counted_before_what_it_is():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年工作安排\n完成50公里燃气管道更新改造,增加3个口袋公园,全市工业增加值5000亿元。")
+    assert [(t.indicator, t.display()) for t in extract(doc)] == [("燃气管道更新改造", "50公里"), ("口袋公园", "3个")]
