@@ -422,3 +422,11 @@ def test_work_done_counted_before_what_it_is():
 
     doc = parse_text("一、2026年工作安排\n完成50公里燃气管道更新改造,增加3个口袋公园,全市工业增加值5000亿元。")
     assert [(t.indicator, t.display()) for t in extract(doc)] == [("燃气管道更新改造", "50公里"), ("口袋公园", "3个")]
+
+
+def test_a_per_head_unit_in_a_sentence():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、“十五五”主要目标\n全社会研发投入强度达到3.5%以上,全员劳动生产率达到30万元/人左右。")
+    found = [(t.canonical, t.display()) for t in extract(doc)]
+    assert found == [("研发经费投入强度", "≥3.5%"), ("全员劳动生产率", "≈30万元/人")]  # as tables write it, not ≥
