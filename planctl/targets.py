@@ -103,6 +103,8 @@ _DO = re.compile(
     rf"(?P<ind>[{HAN}“”、]{{2,18}}?)(?P<at>在)?(?P<pre>{_PRE})?\s*(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
     rf"(?P<post>以上|以下|以内|左右)?"
 )
+# A verb of _DO that is part of a noun with the two characters before it
+_NOUN_NOT_VERB = {"研发投入", "经费投入", "资金投入", "财政投入", "科技计划", "研发计划"}
 _BUILD_VERBS = _either(*(v for v in BUILDING if v != "创建"), "新增打造", "累计建成", "维修改造", "实施",
                        "不超过", "不少于", "完成", "增加")
 _BUILD = re.compile(
@@ -611,6 +613,8 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
     # 6. verb, what, figure: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下
     for m in _DO.finditer(clause):
         verb = m.group("verb")
+        if clause[max(0, m.start() - 2) : m.start() + len(verb)] in _NOUN_NOT_VERB:
+            continue  # 研发投入强度, 科技计划项目: the verb is part of a noun
         indicator = _clean_indicator(m.group("ind"))
         if not free(m) or (verb in ("控制", "保持")) != bool(m.group("at")) or _NOT_INDICATOR.search(indicator):
             continue

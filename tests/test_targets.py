@@ -430,3 +430,11 @@ def test_a_per_head_unit_in_a_sentence():
     doc = parse_text("一、“十五五”主要目标\n全社会研发投入强度达到3.5%以上,全员劳动生产率达到30万元/人左右。")
     found = [(t.canonical, t.display()) for t in extract(doc)]
     assert found == [("研发经费投入强度", "≥3.5%"), ("全员劳动生产率", "≈30万元/人")]  # as tables write it, not ≥
+
+
+def test_a_verb_inside_a_noun_is_not_its_verb():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年工作安排\n企业参与省级科技计划项目超600项,"
+                     "全社会研发投入预计超1200亿元,年度计划投资45亿元。")
+    assert [(t.indicator, t.display()) for t in extract(doc)] == [("投资", "45亿元")]  # not 项目 ≥600项, 投入 ≥1200亿元
