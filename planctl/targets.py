@@ -371,7 +371,9 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
                 growth_kind = "cumulative" if target.cumulative else None
         upper = normalise_unit(upper, unit, name)[0]
         value, unit = normalise_unit(value, unit, name)
-        base_value, _ = normalise_unit(base.number, base.unit or name_unit, name)
+        base_value, base_unit = normalise_unit(base.number, base.unit or name_unit, name)
+        if value is None and base_value is not None:
+            unit = base_unit  # a base in 亿斤 is written in 万吨: so is the target's unit, with no figure to show it
         binding = cells[cols["binding"]].strip() if "binding" in cols else None
         out.append(Target(
             indicator=name, canonical=imap.canonical(name), measure=measure, value=value, value_text=text,

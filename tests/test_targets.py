@@ -438,3 +438,12 @@ def test_a_verb_inside_a_noun_is_not_its_verb():
     doc = parse_text("一、2026年工作安排\n企业参与省级科技计划项目超600项,"
                      "全社会研发投入预计超1200亿元,年度计划投资45亿元。")
     assert [(t.indicator, t.display()) for t in extract(doc)] == [("投资", "45亿元")]  # not 项目 ≥600项, 投入 ≥1200亿元
+
+
+def test_a_base_is_shown_in_the_unit_it_was_turned_into():
+    from planctl.parser import parse_text
+
+    doc = parse_text("第一章 主要指标\n| 指标 | 单位 | 2025年 | 2030年 | 属性 |\n|---|---|---|---|---|\n"
+                     "| 粮食综合生产能力 | 亿斤 | 19 | 完成省下达任务 | 约束性 |\n")
+    (grain,) = extract(doc)
+    assert (grain.display(), grain.base_value, grain.unit) == ("完成省下达任务", 95, "万吨")  # not 95亿斤
