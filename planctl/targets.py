@@ -106,7 +106,7 @@ _DO = re.compile(
 # A verb of _DO that is part of a noun with the two characters before it
 _NOUN_NOT_VERB = {"研发投入", "经费投入", "资金投入", "财政投入", "科技计划", "研发计划"}
 _BUILD_VERBS = _either(*(v for v in BUILDING if v != "创建"), "新增打造", "累计建成", "维修改造", "实施",
-                       "不超过", "不少于", "完成", "增加")
+                       "不超过", "不少于", "完成", "增加", "改造提升", "提升改造", "整治提升", "新建改造")
 _BUILD = re.compile(
     rf"(?P<verb>{_BUILD_VERBS})"
     rf"(?P<pre>{_PRE})?"
@@ -132,7 +132,7 @@ _LEAD = re.compile(
 # 一般公共预算收入可比 (增长), 地区生产总值按 (可比价格), 人均预期寿命再 (提高)
 _TAIL = re.compile(
     r"(?:年均|累计|(?<!经济)总量|的|各|预计|力争|确保|争取|同比|比上年|较上年|分别|(?<![日人年户月])均|要|可比|按|再|将"
-    r"|每年)$"
+    r"|每年|全年)$"
 )
 # What cannot be an indicator: a preposition phrase (在全市…) or a list's tail (及其他).
 _NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$")
@@ -490,8 +490,8 @@ class _Sentence:
 
 
 def _verb_measure(verb: str, unit: str, indicator: str) -> str:
-    if verb in ("增长", "提高", "提升", "年均增长") and unit in ("%", "个百分点"):
-        return "growth"
+    if verb in ("增长", "提高", "提升", "年均增长") and unit in ("%", "个百分点", "岁", "元", "万元", "亿元"):
+        return "growth"  # by how much: 增长5%, 提高2个百分点, 人均预期寿命提高1岁 (not 改造提升24个: a count)
     if verb in ("降低", "下降", "减少"):
         return "reduction"
     return split_measure(indicator)[1]
@@ -564,6 +564,8 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
         names = [_clean_indicator(raw)]
         names = [n for n in names if len(n) >= 2 and not re.fullmatch(r"[\d.%年月日个]+", n)
                  and not _NOT_INDICATOR.search(n)]
+        if names and re.fullmatch(rf"(?:{_DO_VERBS}|和|及|、)+", names[0]):
+            continue  # 改造提升24个老旧小区: a verb of two, its object after the figure (_BUILD)
         verb, unit = m.group("verb"), m.group("unit")
         cue = (m.group("pre") or "") + (m.group("post") or "") + verb + before(m)
         for named in names:

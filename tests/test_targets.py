@@ -447,3 +447,13 @@ def test_a_base_is_shown_in_the_unit_it_was_turned_into():
                      "| 粮食综合生产能力 | 亿斤 | 19 | 完成省下达任务 | 约束性 |\n")
     (grain,) = extract(doc)
     assert (grain.display(), grain.base_value, grain.unit) == ("完成省下达任务", 95, "万吨")  # not 95亿斤
+
+
+def test_an_increase_by_an_amount_is_a_growth():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年工作安排\n城乡居民基础养老金最低标准再提高20元,人均预期寿命提高1岁,"
+                     "改造提升24个老旧小区,城镇调查失业率全年控制在5.5%左右。")
+    found = [(t.indicator, t.measure, t.display()) for t in extract(doc)]
+    assert found == [("城乡居民基础养老金最低标准", "growth", "+20元"), ("人均预期寿命", "growth", "+1岁"),
+                     ("老旧小区", "level", "24个"), ("城镇调查失业率", "level", "≈5.5%")]
