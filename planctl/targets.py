@@ -111,7 +111,7 @@ _BUILD = re.compile(
     rf"(?P<verb>{_BUILD_VERBS})"
     rf"(?P<pre>{_PRE})?"
     rf"(?P<num>{_NUM})\s*(?P<unit>家以上|个以上|条|个|家|所|座|处|项|公里|万平方米|万平(?!方))(?P<post>左右|以上)?"
-    rf"(?P<ind>[{HAN}“”]{{2,16}})"
+    rf"(?!以上|以下|左右)(?P<ind>[{HAN}“”]{{2,16}})"
 )
 # What a cell may say before its figure: the period and how the figure is counted (“十五五”年均增长5.0左右,
 # “十四五”累计新增160, 2021-2024年累计降低8.2)

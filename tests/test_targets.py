@@ -420,8 +420,10 @@ def test_two_indicators_in_a_row_set_with_a_slash():
 def test_work_done_counted_before_what_it_is():
     from planctl.parser import parse_text
 
-    doc = parse_text("一、2026年工作安排\n完成50公里燃气管道更新改造,增加3个口袋公园,全市工业增加值5000亿元。")
+    doc = parse_text("一、2026年工作安排\n完成50公里燃气管道更新改造,增加3个口袋公园,全市工业增加值5000亿元,"
+                     "确保新增450家以上。")
     assert [(t.indicator, t.display()) for t in extract(doc)] == [("燃气管道更新改造", "50公里"), ("口袋公园", "3个")]
+    # (新增450家以上 says not what: no target named 以上)
 
 
 def test_a_per_head_unit_in_a_sentence():
