@@ -126,6 +126,7 @@ _PERIOD_END = re.compile(r"十[一二三四五]五”?\s*(?:期末|末)")
 _PAST_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _LEAD = re.compile(
     r"^(?:力争|确保|争取|预计|计划|其中|同时|全年|年内|今年|提出|全市|全区|全县|我市|我区|我县|全力|努力|实现|推动|使|原则上|每年|"
+    r"全面|整体|着力|如期|按照|连续|"
     r"\d{4}年底?|到\d{4}年底?|至\d{4}年底?|“?十[一二三四五]五”?(?:期间|时期|期末|末)|年均|平均|保证|落实|国家、省、市)+"
 )
 # What ends a name and is not part of it: 排放量分别, 办结率均 (not 日均, 人均), 投资要, 地区生产总值力争,
@@ -134,8 +135,9 @@ _TAIL = re.compile(
     r"(?:年均|累计|(?<!经济)总量|的|各|预计|力争|确保|争取|同比|比上年|较上年|分别|(?<![日人年户月])均|要|可比|按|再|将"
     r"|每年|全年)$"
 )
-# What cannot be an indicator: a preposition phrase (在全市…) or a list's tail (及其他).
-_NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$")
+# What cannot be an indicator: a preposition phrase (在全市…), a list's tail (及其他) or an adverb alone
+# (基本完成57个…, 年底超过260个; but 基本医疗保险参保率 is one).
+_NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$|^(?:基本|年底)$")
 # A row's number written into its indicator's cell: 1.地区生产总值 (not 5G基站数).
 _ROW_NUMBER = re.compile(r"^\d{1,3}\s*[.、．]\s*(?=\D)")
 # A header's second row: years and what its figures are (2030年, 年均[累计], 目标值), no other figure.
@@ -620,8 +622,9 @@ def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
         if clause[max(0, m.start() - 2) : m.start() + len(verb)] in _NOUN_NOT_VERB:
             continue  # 研发投入强度, 科技计划项目: the verb is part of a noun
         indicator = _clean_indicator(m.group("ind"))
-        if not free(m) or (verb in ("控制", "保持")) != bool(m.group("at")) or _NOT_INDICATOR.search(indicator):
-            continue
+        if (not free(m) or (verb in ("控制", "保持")) != bool(m.group("at")) or _NOT_INDICATOR.search(indicator)
+                or len(indicator) < 2):
+            continue  # (完成今年1470人…: no name before the figure)
         prefix = "" if verb in ("控制", "保持", "完成", "计划") or indicator.startswith("新") else verb
         cue = (m.group("pre") or "") + (m.group("post") or "") + ("控制在" if verb == "控制" else "") + before(m)
         take(m, at.target(prefix + indicator, "level", m.group("num"), m.group("unit"), cue, m.group(0)))

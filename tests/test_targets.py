@@ -459,3 +459,14 @@ def test_an_increase_by_an_amount_is_a_growth():
     found = [(t.indicator, t.measure, t.display()) for t in extract(doc)]
     assert found == [("城乡居民基础养老金最低标准", "growth", "+20元"), ("人均预期寿命", "growth", "+1岁"),
                      ("老旧小区", "level", "24个"), ("城镇调查失业率", "level", "≈5.5%")]
+
+
+def test_an_adverb_before_a_verb_is_not_a_name():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年主要预期目标\n经济增长5%左右,全面完成64个“保交楼”任务,基本完成57个城中村改造,"
+                     "完成今年1470人贫困退出任务,基本医疗保险参保率稳定在95%以上。")
+    found = [(t.indicator, t.canonical, t.display()) for t in extract(doc)]
+    assert found == [("经济", "地区生产总值", "≈5%"),  # a national report's 经济增长 is GDP growth
+                     ("“保交楼”任务", "“保交楼”任务", "64个"), ("城中村改造", "城中村改造", "57个"),
+                     ("基本医疗保险参保率", "基本医疗保险参保率", "≥95%")]  # and no nameless 1470人
