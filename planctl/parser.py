@@ -424,6 +424,11 @@ def _block(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
     return True
 
 
+# A title cannot end on these: its list or clause goes on on the next line
+# (一、回顾“十三五”,我们以脱贫攻坚为统揽,坚定前行、 / 砥砺奋进,全面建成小康社会取得决定性成就)
+_OPEN = ("、", ",", "，", "和", "与", "及")
+
+
 def _heading(b: _Builder, ln: _Line, h: HeadingMatch, lines: list[_Line], i: int) -> int:
     """Open a section for a heading (joining a title broken over two lines, keeping a body that runs on on the
     same line); return the index of the next line to read."""
@@ -441,7 +446,7 @@ def _heading(b: _Builder, ln: _Line, h: HeadingMatch, lines: list[_Line], i: int
         and not (i + 1 < len(lines) and _is_table_row(lines[i + 1].text))  # a table's caption
         and not plaintables.is_header(lines[i].text)  # a header whose rows were not read: 序号指标2030年属性
         and not _opens_box(lines[i].text)  # a box's title: 第一章 总则 / 专栏1 重点项目
-        and (len(title) <= 4 or b.listed(f"{h.label}{title}{lines[i].text}"))
+        and (len(title) <= 4 or title.endswith(_OPEN) or b.listed(f"{h.label}{title}{lines[i].text}"))
     ):
         title += lines[i].text
         i += 1

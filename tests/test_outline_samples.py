@@ -76,6 +76,16 @@ def test_heading_broken_over_two_lines_is_joined():
     assert section.paragraphs[0].topic == "探索创新外贸发展新模式"
 
 
+def test_heading_whose_clause_goes_on_is_joined_with_its_next_line():
+    from planctl.parser import parse_text
+
+    doc = parse_text("某县政府工作报告\n一、回顾“十三五”,我们以脱贫攻坚为统揽,坚定前行、\n"
+                     "砥砺奋进,全面建成小康社会取得决定性成就\n“十三五”时期是我县发展史上具有里程碑意义的五年。\n"
+                     "二、2021年工作安排\n(一)推进乡村振兴\n做好三件事。\n")
+    assert [s.title for s in doc.sections] == [
+        "回顾“十三五”,我们以脱贫攻坚为统揽,坚定前行、砥砺奋进,全面建成小康社会取得决定性成就", "2021年工作安排"]
+
+
 def test_truncated_heading_is_kept_as_written():
     assert find(sample("001"), "第二篇", "第九章", "第三节").title == "大力拓展国际化多元市"
 
