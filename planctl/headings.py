@@ -101,8 +101,8 @@ def split_title(rest: str) -> tuple[str, str]:
     if cuts:  # the title ends at the first sentence end, or at a colon that comes before it
         end = min(cuts)
         return rest[:end], rest[end + 1 :].strip()
-    if len(rest) <= MAX_TITLE:
-        return rest, ""
+    if len(rest) <= MAX_TITLE or not any(p in rest for p in SENTENCE_END):
+        return rest, ""  # a long line with no sentence's end is all title: 三、接续奋斗2021年,主动融入…,美丽涞源
     cut = _runon_cut(rest)
     if cut:
         return rest[:cut], rest[cut:].strip()

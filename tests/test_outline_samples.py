@@ -86,6 +86,16 @@ def test_heading_whose_clause_goes_on_is_joined_with_its_next_line():
         "回顾“十三五”,我们以脱贫攻坚为统揽,坚定前行、砥砺奋进,全面建成小康社会取得决定性成就", "2021年工作安排"]
 
 
+def test_a_long_title_with_no_sentence_end_is_all_title():
+    from planctl.parser import parse_text
+
+    long = "全域打造发展新质生产力的重要阵地,加快构建具有深圳特点和深圳优势、具有更强国际竞争力的现代化产业体系"
+    doc = parse_text(f"某市政府工作报告\n一、2026年重点工作\n(二){long}\n做好三件事。\n"
+                     "(三)优先发展农业农村,全面推进乡村振兴全面实施乡村振兴战略,坚持农业农村优先发展,加快建设农业强县。\n")
+    assert [s.title for s in doc.sections[0].children] == [long, "优先发展农业农村,全面推进乡村振兴"]
+    # (not cut in its middle, 具有深圳特点和深圳优势、 / 具有更强…: a title and its body on one line still are)
+
+
 def test_truncated_heading_is_kept_as_written():
     assert find(sample("001"), "第二篇", "第九章", "第三节").title == "大力拓展国际化多元市"
 
