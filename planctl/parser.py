@@ -424,9 +424,9 @@ def _block(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
     return True
 
 
-# A title cannot end on these: its list or clause goes on on the next line
+# A title cannot end on a list comma or a comma: its list or clause goes on on the next line
 # (一、回顾“十三五”,我们以脱贫攻坚为统揽,坚定前行、 / 砥砺奋进,全面建成小康社会取得决定性成就)
-_OPEN = ("、", ",", "，", "和", "与", "及")
+_OPEN = ("、", ",", "，")  # not 和, 与, 及: they end words too (碳中和, 广泛参与, 可感可及)
 
 
 def _heading(b: _Builder, ln: _Line, h: HeadingMatch, lines: list[_Line], i: int) -> int:
