@@ -96,7 +96,8 @@ def split_title(rest: str) -> tuple[str, str]:
         return "", ""
     cuts = [i for i in (rest.find(p) for p in SENTENCE_END) if 0 < i <= MAX_TITLE]
     colon = rest.find(":")
-    if 0 < colon <= 20:
+    # (a title with Latin words is longer for what it says: “Discover Jiangxi”文旅推广计划:)
+    if 0 < colon <= 20 or (0 < colon <= 30 and re.search(r"[A-Za-z]{4}", rest[:colon])):
         cuts.append(colon)
     if cuts:  # the title ends at the first sentence end, or at a colon that comes before it
         end = min(cuts)
@@ -106,4 +107,5 @@ def split_title(rest: str) -> tuple[str, str]:
     cut = _runon_cut(rest)
     if cut:
         return rest[:cut], rest[cut:].strip()
-    return rest, ""
+    end = min(i for i in (rest.find(p) for p in SENTENCE_END) if i > 0)  # a long title, then its body
+    return rest[:end], rest[end + 1 :].strip()

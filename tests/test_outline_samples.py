@@ -94,6 +94,13 @@ def test_a_long_title_with_no_sentence_end_is_all_title():
                      "(三)优先发展农业农村,全面推进乡村振兴全面实施乡村振兴战略,坚持农业农村优先发展,加快建设农业强县。\n")
     assert [s.title for s in doc.sections[0].children] == [long, "优先发展农业农村,全面推进乡村振兴"]
     # (not cut in its middle, 具有深圳特点和深圳优势、 / 具有更强…: a title and its body on one line still are)
+    title = "扎实开展造林绿化暨创园、城市管理“6S”、农村面貌改造提升三项行动,城乡环境明显改善"
+    doc = parse_text(f"某县政府工作报告\n一、过去一年的工作\n(三){title}。在全市率先完成京石客运专线等交通干线"
+                     "的绿道绿廊建设任务,全年完成造林面积8200亩。\n"
+                     "(四)“Discover Jiangxi”文旅推广计划:组织重点景区赴港澳举办推广活动。\n")
+    assert [s.title for s in doc.sections[0].children] == [title, "“Discover Jiangxi”文旅推广计划"]
+    # a body, not a 100-character title
+    assert doc.sections[0].children[0].paragraphs[0].text.startswith("在全市率先完成")
 
 
 def test_truncated_heading_is_kept_as_written():
