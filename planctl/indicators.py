@@ -17,7 +17,7 @@ FUZZY_CUTOFF = 88  # rapidfuzz ratio above which an unknown name is taken for a 
 
 _MEASURES = (
     ("增长率", "growth"), ("增速", "growth"), ("增长", "growth"), ("降低率", "reduction"), ("降低", "reduction"),
-    ("下降率", "reduction"), ("下降", "reduction"), ("减少", "reduction"),
+    ("下降率", "reduction"), ("下降", "reduction"), ("减少", "reduction"), ("提高", "growth"),
 )
 
 

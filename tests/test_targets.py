@@ -192,6 +192,7 @@ def test_indicator_names_are_matched_across_plans():
     assert imap.canonical("某种全新的指标") == "某种全新的指标"
     # a qualifier of the measure is not part of the name
     assert split_measure("全市居民人均可支配收入年均增长") == ("全市居民人均可支配收入", "growth")
+    assert split_measure("3岁以下婴幼儿入托率提高") == ("3岁以下婴幼儿入托率", "growth")  # 北京市 and 杭州市 line up
     assert imap.canonical("全市居民人均可支配收入年均增速") == "居民人均可支配收入"
     assert imap.canonical("地区生产总值年均增长") == "地区生产总值"
     assert imap.canonical("商品进出口总值") == "进出口总额"
