@@ -390,10 +390,11 @@ def test_a_cell_that_says_its_period_and_how_it_counts():
     doc = parse_text("第一章 主要指标\n| 指标 | 单位 | 2025年 | 2030年 | 属性 |\n|---|---|---|---|---|\n"
                      "| 商品进出口总值年均增长 | % | “十四五”年均增长5.4 | “十五五”年均增长6.0左右 | 预期性 |\n"
                      "| 地区生产总值 | % | 4.0 | “十五五”年均增长5左右 | 预期性 |\n"
-                     "| 城镇新增就业人数 | 万人 | “十四五”累计新增160 | 150 | 预期性 |\n")
+                     "| 城镇新增就业人数 | 万人 | “十四五”累计新增160 | 150 | 预期性 |\n"
+                     "| 一般公共预算收入年均增速 | % | 3 | 力争达到5%左右 | 预期性 |\n")
     found = [(t.canonical, t.measure, t.display(), t.base_value) for t in extract(doc)]
     assert found == [("进出口总额", "growth", "≈6%", 5.4), ("地区生产总值", "growth", "≈5%", 4),
-                     ("城镇新增就业", "level", "150万人", 160)]
+                     ("城镇新增就业", "level", "150万人", 160), ("一般公共预算收入", "growth", "≈5%", 3)]
     # words at the end of a sentence's name that belong to the verb: 可比 (增长), 再 (提高), 每年
     doc = parse_text("一、2026年主要预期目标\n一般公共预算收入可比增长6%,粮食综合生产能力每年稳定在1121万吨以上。")
     assert [t.indicator for t in extract(doc)] == ["一般公共预算收入", "粮食综合生产能力"]
