@@ -131,14 +131,14 @@ _LEAD = re.compile(
     r"\d{4}年底?|到\d{4}年底?|至\d{4}年底?|“?十[一二三四五]五”?(?:期间|时期|期末|末)|年均|平均|保证|落实|国家、省、市)+"
 )
 # What ends a name and is not part of it: 排放量分别, 办结率均 (not 日均, 人均), 投资要, 地区生产总值力争,
-# 一般公共预算收入可比 (增长), 地区生产总值按 (可比价格), 人均预期寿命再 (提高)
+# 一般公共预算收入可比 (增长), 地区生产总值按 (可比价格), 人均预期寿命再 (提高), 输电能力较“十四五”末 (提高)
 _TAIL = re.compile(
     r"(?:年均|累计|(?<!经济)总量|的|各|预计|力争|确保|争取|同比|比上年|较上年|分别|(?<![日人年户月])均|要|可比|按|再|将"
-    r"|每年|全年)$"
+    r"|每年|全年|较“?十[一二三四五六]五”?末?)$"
 )
 # What cannot be an indicator: a preposition phrase (在全市…), a list's tail (及其他) or an adverb alone
 # (基本完成57个…, 年底超过260个; but 基本医疗保险参保率 is one).
-_NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以)|(?:其他|等)$|^(?:基本|年底)$")
+_NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以|较)|(?:其他|等)$|^(?:基本|年底)$")
 # A row's number written into its indicator's cell: 1.地区生产总值 (not 5G基站数).
 _ROW_NUMBER = re.compile(r"^\d{1,3}\s*[.、．]\s*(?=\D)")
 # A header's second row: years and what its figures are (2030年, 年均[累计], 目标值), no other figure.

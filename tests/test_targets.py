@@ -396,8 +396,9 @@ def test_a_cell_that_says_its_period_and_how_it_counts():
     assert found == [("进出口总额", "growth", "≈6%", 5.4), ("地区生产总值", "growth", "≈5%", 4),
                      ("城镇新增就业", "level", "150万人", 160), ("一般公共预算收入", "growth", "≈5%", 3)]
     # words at the end of a sentence's name that belong to the verb: 可比 (增长), 再 (提高), 每年
-    doc = parse_text("一、2026年主要预期目标\n一般公共预算收入可比增长6%,粮食综合生产能力每年稳定在1121万吨以上。")
-    assert [t.indicator for t in extract(doc)] == ["一般公共预算收入", "粮食综合生产能力"]
+    doc = parse_text("一、2026年主要预期目标\n一般公共预算收入可比增长6%,粮食综合生产能力每年稳定在1121万吨以上,"
+                     "跨区跨省输电能力较“十四五”末提高30%以上,国家电网计划投资4万亿元、较“十四五”增长40%。")
+    assert [t.indicator for t in extract(doc)] == ["一般公共预算收入", "粮食综合生产能力", "跨区跨省输电能力", "投资"]
 
 
 def test_where_a_figure_starts_from_is_its_base():
