@@ -60,7 +60,8 @@ def test_target_extractor_never_raises(text):
 
     doc = parse_text("第一章 主要目标\n" + text)
     for t in extract(doc, load_indicator_map()):
-        assert t.comparator in ("at least", "at most", "about", "exactly")
+        assert t.comparator in ("at least", "at most", "about", "exactly", "between")
+        assert (t.comparator == "between") == (t.upper is not None)  # a range and its top: 增长12.5-100%
         assert t.value is None or t.value >= 0
         assert t.line >= 1 and t.indicator
 
