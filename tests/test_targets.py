@@ -231,6 +231,7 @@ def test_a_share_is_named_by_its_part_and_its_whole():
     assert imap.canonical("数字经济核心产业增加值增长") == "数字经济核心产业增加值"
     # nor are exports, a spelling away from imports and exports, the trade total
     assert imap.canonical("外贸出口总额") == imap.canonical("出口增长") != imap.canonical("外贸进出口总额")
+    assert imap.canonical("服务贸易出口") != imap.canonical("服务贸易进出口")
 
 
 def test_a_table_row_and_a_sentence_on_one_indicator_line_up():
