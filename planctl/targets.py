@@ -501,136 +501,160 @@ def _verb_measure(verb: str, unit: str, indicator: str) -> str:
 
 
 def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
-    """The figures of one clause, each found by the first of these patterns that claims it."""
-    found: list[tuple[int, Target]] = []
-    taken: list[tuple[int, int]] = []
+    return _Clause(clause, at).targets()
 
-    def free(m: re.Match[str], group: str = "num") -> bool:
-        return not any(a <= m.start(group) < b for a, b in taken)
 
-    def take(m: re.Match[str], target: Target, offset: int = 0) -> None:
-        taken.append((offset + m.start(), offset + m.end()))
-        found.append((offset + m.start(), target))
+class _Clause:
+    """The figures of one clause, each found by the first of the readings (in `targets`) that claims it."""
 
-    def before(m: re.Match[str]) -> str:  # 每年至少建成1家…, but not the last clause's 以上
-        return re.split(r"[,，;；]", clause[max(0, m.start() - 3) : m.start()])[-1]
+    def __init__(self, text: str, at: _Sentence) -> None:
+        self.text, self.at = text, at
+        self.found: list[tuple[int, Target]] = []
+        self.taken: list[tuple[int, int]] = []
 
-    def more(end: int, measure: str, prefix: str, cue: str, subject: str) -> None:
+    def targets(self) -> list[Target]:
+        for read in (self._by_verb, self._ratios, self._shares_first, self._known, self._counted, self._done):
+            read()
+        return [target for _, target in sorted(self.found, key=lambda pair: pair[0])]
+
+    def free(self, m: re.Match[str], group: str = "num") -> bool:
+        return not any(a <= m.start(group) < b for a, b in self.taken)
+
+    def take(self, m: re.Match[str], target: Target, offset: int = 0) -> None:
+        self.taken.append((offset + m.start(), offset + m.end()))
+        self.found.append((offset + m.start(), target))
+
+    def before(self, m: re.Match[str]) -> str:  # 每年至少建成1家…, but not the last clause's 以上
+        return re.split(r"[,，;；]", self.text[max(0, m.start() - 3) : m.start()])[-1]
+
+    def more(self, end: int, measure: str, prefix: str, cue: str, subject: str) -> None:
         """The rest of a list that shares one verb: …10家、金融分支机构2家; or the same indicator's figure
         by another verb: 地区生产总值年均增长5%、迈上3万亿元台阶."""
-        while m := _MORE.match(clause[end:]):
+        at = self.at
+        while m := _MORE.match(self.text[end:]):
             said = (m.group("pre") or "") + (m.group("post") or "")
             if re.fullmatch(_VERB_RE, m.group("ind")):
                 measure_ = _verb_measure(m.group("ind"), m.group("unit"), subject)  # 达到4900亿元、增长10%
-                take(m, at.target(subject, measure_, m.group("num"), m.group("unit"), said + m.group("ind"),
-                                  m.group(0)[len(m.group("ind")) + 1 :]), offset=end)
+                self.take(m, at.target(subject, measure_, m.group("num"), m.group("unit"), said + m.group("ind"),
+                                       m.group(0)[len(m.group("ind")) + 1 :]), offset=end)
             elif re.search(_VERB_RE, m.group("ind")):
                 return
             else:
                 if re.match(_DO_VERBS, m.group("ind")):
                     prefix = ""  # …25项、引进内资115亿元 names its own verb
-                take(m, at.target(prefix + m.group("ind"), measure, m.group("num"), m.group("unit"), cue + said,
-                                  m.group(0)[len(m.group("ind")) + 1 :]), offset=end)
+                self.take(m, at.target(prefix + m.group("ind"), measure, m.group("num"), m.group("unit"), cue + said,
+                                       m.group(0)[len(m.group("ind")) + 1 :]), offset=end)
             end += m.end()
 
-    def each(m: re.Match[str], names: str) -> None:
+    def each(self, m: re.Match[str], names: str) -> None:
         """A list and its figures, one each or one for all: 生鲜乳、乳制品产量分别达到510万吨、380万吨,
         电竞企业、直播企业各达到10家."""
         figures: list[tuple[re.Match[str], int, str]] = [(m, 0, m.group("unit"))]
         end = m.end()
-        while f := _AND_FIGURE.match(clause[end:]):
+        while f := _AND_FIGURE.match(self.text[end:]):
             # 达到32亿元、9亿元和13: the unit said before; 400亿方 (a unit no list holds): none
-            unit = f.group("unit") or ("" if re.match(f"[{HAN}]", clause[end + f.end() :]) else figures[-1][2])
+            unit = f.group("unit") or ("" if re.match(f"[{HAN}]", self.text[end + f.end() :]) else figures[-1][2])
             figures.append((f, end, unit))
             end += f.end()
         items = _list_items(names, len(figures))
         if items is None:  # as many figures as items could not be told: none is taken for another's
             for f, offset, _ in figures:
-                taken.append((offset + f.start(), offset + f.end()))
+                self.taken.append((offset + f.start(), offset + f.end()))
             return
         verb = m.group("verb")
         for name, (f, offset, unit) in zip(items, figures * len(items) if len(figures) == 1 else figures, strict=True):
             said = (f.group("pre") or "") + (f.group("post") or "")
             low = f.group("low") if f is m and len(figures) == 1 and unit != "年" else None
             text = f.group(0)[len(f.group("ind")) :] if f is m else f.group(0)
-            take(f, at.target(name, _verb_measure(verb, unit, name), f.group("num"), unit, said + verb, text,
-                              low=low), offset=offset)
+            self.take(f, self.at.target(name, _verb_measure(verb, unit, name), f.group("num"), unit, said + verb, text,
+                                        low=low), offset=offset)
 
-    # 1. indicator, verb, figure: 地区生产总值完成468亿元,增长5%
-    for m in _CLAUSE.finditer(clause):
-        raw = _PARENS.sub("", m.group("ind")).rstrip()
-        if not free(m):
-            continue
-        if listed := _EACH.search(raw):
-            each(m, raw[: listed.start()])
-            continue
-        names = [_clean_indicator(raw)]
-        names = [n for n in names if len(n) >= 2 and not re.fullmatch(r"[\d.%年月日个]+", n)
-                 and not _NOT_INDICATOR.search(n)]
-        if names and re.fullmatch(rf"(?:{_DO_VERBS}|和|及|、)+", names[0]):
-            continue  # 改造提升24个老旧小区: a verb of two, its object after the figure (_BUILD)
-        verb, unit = m.group("verb"), m.group("unit")
-        cue = (m.group("pre") or "") + (m.group("post") or "") + verb + before(m)
-        for named in names:
-            start = _FROM.fullmatch(named)
-            indicator = start.group("name") if start else named
-            measure = _verb_measure(verb, unit, indicator)
-            g = _GROWTH_AFTER.match(clause[m.end() :])
-            growth = float(g.group("num")) if g and measure == "level" else None
-            low = m.group("low") if unit != "年" else None  # 2021-2025年 is a period, not a range
-            target = at.target(indicator, measure, m.group("num"), unit, cue, m.group(0)[len(m.group("ind")) :], growth,
-                               low)
-            if start:
-                base = normalise_unit(float(start.group("num")), start.group("unit") or unit, indicator)[0]
-                target = replace(target, base_value=base)
-            take(m, target)
-        if names:
-            more(m.end(), _verb_measure(verb, unit, names[-1]), "", cue, names[-1])
-    # 2. a share or rate with no verb: 普惠幼儿园占比85%
-    for m in _RATIO.finditer(clause):
-        if free(m):
+    def _by_verb(self) -> None:
+        """1. indicator, verb, figure: 地区生产总值完成468亿元,增长5%"""
+        for m in _CLAUSE.finditer(self.text):
+            raw = _PARENS.sub("", m.group("ind")).rstrip()
+            if not self.free(m):
+                continue
+            if listed := _EACH.search(raw):
+                self.each(m, raw[: listed.start()])
+                continue
+            names = [_clean_indicator(raw)]
+            names = [n for n in names if len(n) >= 2 and not re.fullmatch(r"[\d.%年月日个]+", n)
+                     and not _NOT_INDICATOR.search(n)]
+            if names and re.fullmatch(rf"(?:{_DO_VERBS}|和|及|、)+", names[0]):
+                continue  # 改造提升24个老旧小区: a verb of two, its object after the figure (_counted)
+            verb, unit = m.group("verb"), m.group("unit")
+            cue = (m.group("pre") or "") + (m.group("post") or "") + verb + self.before(m)
+            for named in names:
+                start = _FROM.fullmatch(named)
+                indicator = start.group("name") if start else named
+                measure = _verb_measure(verb, unit, indicator)
+                g = _GROWTH_AFTER.match(self.text[m.end() :])
+                growth = float(g.group("num")) if g and measure == "level" else None
+                low = m.group("low") if unit != "年" else None  # 2021-2025年 is a period, not a range
+                target = self.at.target(indicator, measure, m.group("num"), unit, cue,
+                                        m.group(0)[len(m.group("ind")) :], growth, low)
+                if start:
+                    base = normalise_unit(float(start.group("num")), start.group("unit") or unit, indicator)[0]
+                    target = replace(target, base_value=base)
+                self.take(m, target)
+            if names:
+                self.more(m.end(), _verb_measure(verb, unit, names[-1]), "", cue, names[-1])
+
+    def _ratios(self) -> None:
+        """2. a share or rate with no verb: 普惠幼儿园占比85%"""
+        for m in _RATIO.finditer(self.text):
+            if self.free(m):
+                indicator = _clean_indicator(m.group("ind"))
+                indicator += "率" if indicator.endswith("覆盖") else ""
+                text = m.group(0)[len(m.group("ind")) :]
+                self.take(m, self.at.target(indicator, "", m.group("num"), "%", m.group("post") or "", text))
+
+    def _shares_first(self) -> None:
+        """3. the share first: 100%实现全程网办, 实现50%的学校通过验收"""
+        for m in _SHARE_FIRST.finditer(self.text):
+            group = "num" if m.group("num") else "num2"
+            if not self.free(m, group):
+                continue
+            if m.group("num"):
+                indicator = f"{_clean_indicator(m.group('subj'))}{m.group('what')}比例"
+            else:
+                indicator = f"{m.group('ind2')}比例"
+            self.take(m, self.at.target(indicator, "level", m.group(group), "%", m.group(0), m.group(0)))
+
+    def _known(self) -> None:
+        """4. a known indicator and its figure: 城镇新增就业10500人"""
+        for m in _bare(self.at.imap).finditer(self.text):
+            if self.free(m):
+                flow = "新增" if self.text[max(0, m.start() - 2) : m.start()] == "新增" else ""  # 新增高新技术企业150家
+                self.take(m, self.at.target(flow + m.group("ind"), "level", m.group("num"), m.group("unit"),
+                                            m.group("post") or "", m.group(0)[len(m.group("ind")) :]))
+
+    def _counted(self) -> None:
+        """5. verb, figure, what: 新增打造7条特色商业街区, 不超过2家采矿企业"""
+        for m in _BUILD.finditer(self.text):
+            if self.free(m):
+                unit = m.group("unit").replace("以上", "")
+                said = "以上" if "以上" in m.group("unit") else m.group("post") or m.group("pre") or ""  # 10个左右
+                cue = said + m.group("verb") + self.before(m)
+                name = _unquoted(m.group("ind")).removeprefix("的")  # 10条以上的背街小巷
+                self.take(m, self.at.target(name, "level", m.group("num"), unit, cue, m.group(0)))
+
+    def _done(self) -> None:
+        """6. verb, what, figure: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下"""
+        for m in _DO.finditer(self.text):
+            verb = m.group("verb")
+            if self.text[max(0, m.start() - 2) : m.start() + len(verb)] in _NOUN_NOT_VERB:
+                continue  # 研发投入强度, 科技计划项目: the verb is part of a noun
             indicator = _clean_indicator(m.group("ind"))
-            indicator += "率" if indicator.endswith("覆盖") else ""
-            text = m.group(0)[len(m.group("ind")) :]
-            take(m, at.target(indicator, "", m.group("num"), "%", m.group("post") or "", text))
-    # 3. the share first: 100%实现全程网办, 实现50%的学校通过验收
-    for m in _SHARE_FIRST.finditer(clause):
-        group = "num" if m.group("num") else "num2"
-        if not free(m, group):
-            continue
-        if m.group("num"):
-            indicator = f"{_clean_indicator(m.group('subj'))}{m.group('what')}比例"
-        else:
-            indicator = f"{m.group('ind2')}比例"
-        take(m, at.target(indicator, "level", m.group(group), "%", m.group(0), m.group(0)))
-    # 4. a known indicator and its figure: 城镇新增就业10500人
-    for m in _bare(at.imap).finditer(clause):
-        if free(m):
-            flow = "新增" if clause[max(0, m.start() - 2) : m.start()] == "新增" else ""  # 新增高新技术企业150家
-            take(m, at.target(flow + m.group("ind"), "level", m.group("num"), m.group("unit"), m.group("post") or "",
-                              m.group(0)[len(m.group("ind")) :]))
-    # 5. verb, figure, what: 新增打造7条特色商业街区, 不超过2家采矿企业
-    for m in _BUILD.finditer(clause):
-        if free(m):
-            unit = m.group("unit").replace("以上", "")
-            said = "以上" if "以上" in m.group("unit") else m.group("post") or m.group("pre") or ""  # 10个左右
-            cue = said + m.group("verb") + before(m)
-            name = _unquoted(m.group("ind")).removeprefix("的")  # 10条以上的背街小巷
-            take(m, at.target(name, "level", m.group("num"), unit, cue, m.group(0)))
-    # 6. verb, what, figure: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下
-    for m in _DO.finditer(clause):
-        verb = m.group("verb")
-        if clause[max(0, m.start() - 2) : m.start() + len(verb)] in _NOUN_NOT_VERB:
-            continue  # 研发投入强度, 科技计划项目: the verb is part of a noun
-        indicator = _clean_indicator(m.group("ind"))
-        if (not free(m) or (verb in ("控制", "保持")) != bool(m.group("at")) or _NOT_INDICATOR.search(indicator)
-                or len(indicator) < 2):
-            continue  # (完成今年1470人…: no name before the figure)
-        prefix = "" if verb in ("控制", "保持", "完成", "计划") or indicator.startswith("新") else verb
-        cue = (m.group("pre") or "") + (m.group("post") or "") + ("控制在" if verb == "控制" else "") + before(m)
-        take(m, at.target(prefix + indicator, "level", m.group("num"), m.group("unit"), cue, m.group(0)))
-        more(m.end(), "level", prefix, "", prefix + indicator)
-    return [target for _, target in sorted(found, key=lambda pair: pair[0])]
+            if (not self.free(m) or (verb in ("控制", "保持")) != bool(m.group("at"))
+                    or _NOT_INDICATOR.search(indicator) or len(indicator) < 2):
+                continue  # (完成今年1470人…: no name before the figure)
+            prefix = "" if verb in ("控制", "保持", "完成", "计划") or indicator.startswith("新") else verb
+            cue = ((m.group("pre") or "") + (m.group("post") or "") + ("控制在" if verb == "控制" else "")
+                   + self.before(m))
+            self.take(m, self.at.target(prefix + indicator, "level", m.group("num"), m.group("unit"), cue, m.group(0)))
+            self.more(m.end(), "level", prefix, "", prefix + indicator)
 
 
 def _percent(m: re.Match[str]) -> str:
