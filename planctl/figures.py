@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .indicators import IndicatorMap, load_indicator_map
 from .outline import Document, Paragraph, Section
-from .targets import RETROSPECTIVE, Target, sentence_targets
+from .targets import PLAN_PERIOD, RETROSPECTIVE, Target, sentence_targets
 
 REACHED, GOAL, PLAN_GOAL = "reached", "goal", "plan goal"
 
@@ -38,7 +38,7 @@ _FORWARD = re.compile(r"今年|明年|工作安排|主要任务|目标任务|预
 _OPENS_ON_THIS_YEAR = re.compile(r"^(?:各位代表[!！,，]?)?(?:今年|明年)")
 PART_TITLE = 24  # characters: a line this short with no punctuation, among paragraphs, is a part's title
 _GOAL_CUE = re.compile(r"预期目标|主要目标|目标任务|力争|确保|目标是")
-_LONGER_GOAL = re.compile(r"(?:到|至)\s*((?:19|20)\d\d)\s*年|十[一二三四五六]五”?\s*(?:期末|末)")
+_LONGER_GOAL = re.compile(rf"(?:到|至)\s*((?:19|20)\d\d)\s*年|{PLAN_PERIOD}\s*(?:期末|末)")
 # Figures of several years: totals (no one year's value, looking back or ahead) and averages looking back.
 _PERIOD = r"“?(?:[一二三四五六七八九]|十[一二三四五六])五”?"
 _TOTALS = re.compile(rf"五年来|五年间|累计|累积|{_PERIOD}(?:期间|时期)|比{_PERIOD}|以来|近[三五十]年")

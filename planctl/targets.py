@@ -39,6 +39,8 @@ _AT_LEAST = ("≥", "≧", ">", "﹥", "＞", "不低于", "不少于", "超过"
 _AT_MOST = ("≤", "≦", "<", "﹤", "＜", "不高于", "不超过", "不多于", "低于", "以下", "以内")
 _ABOUT = ("约", "左右", "近", "大约", "~")
 
+# A five-year plan's period as the text names it: “十四五”, 十五五 (the quotation marks are optional).
+PLAN_PERIOD = "“?十[一二三四五六]五”?"
 # Sections that look back rather than ahead: their numbers are results, not targets.
 RETROSPECTIVE = re.compile(r"回顾|成就|发展基础|坚实基础|基础与|发展环境|面临的|形势|机遇|过去|十三五")
 
@@ -103,6 +105,8 @@ _DO = re.compile(
     rf"(?P<ind>[{HAN}“”、]{{2,18}}?)(?P<at>在)?(?P<pre>{_PRE})?\s*(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})"
     rf"(?P<post>以上|以下|以内|左右)?"
 )
+# A name of verbs alone: 改造提升 (24个老旧小区), 新建和改造
+_VERBS_ONLY = re.compile(rf"(?:{_DO_VERBS}|和|及|、)+")
 # A verb of _DO that is part of a noun with the two characters before it
 _NOUN_NOT_VERB = {"研发投入", "经费投入", "资金投入", "财政投入", "科技计划", "研发计划"}
 _BUILD_VERBS = _either(*(v for v in BUILDING if v != "创建"), "新增打造", "累计建成", "维修改造", "实施",
@@ -116,7 +120,7 @@ _BUILD = re.compile(
 # What a cell may say before its figure: the period and how the figure is counted (“十五五”年均增长5.0左右,
 # “十四五”累计新增160, 2021-2024年累计降低8.2)
 _CELL_PERIOD = re.compile(
-    r"(?:“?十[一二三四五六]五”?(?:期间|时期)?|(?:19|20)\d\d\s*[-—~～至]\s*(?:19|20)\d\d年)?"
+    rf"(?:{PLAN_PERIOD}(?:期间|时期)?|(?:19|20)\d\d\s*[-—~～至]\s*(?:19|20)\d\d年)?"
     r"(?:力争|确保|争取)?(?:达到|保持在?|实现)?"  # 力争达到5%左右
     r"(?:年均|(?P<total>累计))?(?P<growth>增长|增速|提高)?(?:新增|降低|下降|减少)?"
 )
@@ -134,7 +138,7 @@ _LEAD = re.compile(
 # 一般公共预算收入可比 (增长), 地区生产总值按 (可比价格), 人均预期寿命再 (提高), 输电能力较“十四五”末 (提高)
 _TAIL = re.compile(
     r"(?:年均|累计|(?<!经济)总量|的|各|预计|力争|确保|争取|同比|比上年|较上年|分别|(?<![日人年户月])均|要|可比|按|再|将"
-    r"|每年|全年|较“?十[一二三四五六]五”?末?)$"
+    rf"|每年|全年|较{PLAN_PERIOD}末?)$"
 )
 # What cannot be an indicator: a preposition phrase (在全市…), a list's tail (及其他) or an adverb alone
 # (基本完成57个…, 年底超过260个; but 基本医疗保险参保率 is one).
@@ -581,7 +585,7 @@ class _Clause:
             names = [_clean_indicator(raw)]
             names = [n for n in names if len(n) >= 2 and not re.fullmatch(r"[\d.%年月日个]+", n)
                      and not _NOT_INDICATOR.search(n)]
-            if names and re.fullmatch(rf"(?:{_DO_VERBS}|和|及|、)+", names[0]):
+            if names and _VERBS_ONLY.fullmatch(names[0]):
                 continue  # 改造提升24个老旧小区: a verb of two, its object after the figure (_counted)
             verb, unit = m.group("verb"), m.group("unit")
             cue = (m.group("pre") or "") + (m.group("post") or "") + verb + self.before(m)
