@@ -22,7 +22,7 @@ _NUM = r"\d+(?:\.\d+)?"
 _LOW = rf"(?P<low>{_NUM})\s*(?:%|个百分点)?\s*(?:[-~～—–]|至)\s*"
 UNITS = (
     "万亿元", "亿元", "万元", "元", "万美元", "亿美元", "美元", "个百分点", "%", "‰", "万人次", "万人", "人次", "人",
-    "个工作日", "工作日", "万平",
+    "个工作日", "工作日", "万平", "万平米", "平米",
     "户", "万户", "家", "个", "件", "张", "万吨", "吨", "万亩", "亩", "万平方米", "平方米", "公顷", "公里", "千米",
     "天", "岁", "年", "条", "所", "座", "处", "项", "次", "台", "辆", "套", "间", "床", "吨标准煤", "立方米",
     "亿斤", "万斤", "斤", "百分点", "亿立方米", "万立方米", "万千瓦", "千瓦", "亿千瓦时", "万千瓦时", "亿吨", "万标箱",
@@ -31,7 +31,7 @@ UNITS = (
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _RANGE = re.compile(rf"^约?{_LOW}(?P<high>{_NUM})\s*(?P<unit>{_UNIT_RE})?")
 # Money in 亿元 and people in 万人, so that targets written either way line up.
-_SYNONYMS = {"万平": "万平方米", "千米": "公里"}
+_SYNONYMS = {"万平": "万平方米", "万平米": "万平方米", "平米": "平方米", "千米": "公里"}
 _SCALE = {"万元": ("亿元", 1e-4), "万亿元": ("亿元", 1e4), "人": ("万人", 1e-4), "万美元": ("亿美元", 1e-4),
           "亿斤": ("万吨", 5), "万斤": ("万吨", 5e-4)}  # a 斤 is half a kilogram
 
@@ -114,7 +114,7 @@ _BUILD_VERBS = _either(*(v for v in BUILDING if v != "创建"), "新增打造", 
 _BUILD = re.compile(
     rf"(?P<verb>{_BUILD_VERBS})"
     rf"(?P<pre>{_PRE})?"
-    rf"(?P<num>{_NUM})\s*(?P<unit>家以上|个以上|条|个|家|所|座|处|项|公里|万平方米|万平(?!方))(?P<post>左右|以上)?"
+    rf"(?P<num>{_NUM})\s*(?P<unit>家以上|个以上|条|个|家|所|座|处|项|公里|万户|户|万平方米|万平米|万平(?!方))(?P<post>左右|以上)?"
     rf"(?!以上|以下|左右)(?P<ind>[{HAN}“”]{{2,16}})"
 )
 # What a cell may say before its figure: the period and how the figure is counted (“十五五”年均增长5.0左右,
@@ -126,19 +126,30 @@ _CELL_PERIOD = re.compile(
 )
 # Where a figure starts from, said before its verb: 人均预期寿命从83.12岁(提高到84.18岁)
 _FROM = re.compile(rf"(?P<name>.+?)(?:从|由)(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})?")
+# What follows a figure that counts or measures the noun after it, not the name before it: 投资2000万元的村庄道路
+# 硬化工程, 完成主城区3个警务站建设 (but a target's own words after it: 10%以上, 增长6%和7%, 迈上3万亿元新台阶,
+# 45万人以上的目标, 普惠幼儿园占比85%的考核目标, 40个工作日内, 50年一遇; and a share may name its whole after
+# it: 覆盖92%乡镇, 100%使用绿电).
+_DESCRIBES = re.compile(rf"的(?![{HAN}]{{0,4}}?(?:目标|任务|水平|要求))")
+_COUNTS = re.compile(
+    rf"(?!的|以上|以下|以内|内|左右|和|与|及|或|并|新?台阶|大关|一遇|安排|标准煤|目标|任务|水平)[{HAN}]"
+)
+# A year, or a run of years, not an amount of time: 实施…2026年行动方案, 连续5年居全省第1
+_NOT_A_SPAN = re.compile(r"连续$")
 _TARGET_YEAR = re.compile(r"(?:到|至|在)\s*((?:19|20)\d\d)\s*年")
 _PERIOD_END = re.compile(r"十[一二三四五]五”?\s*(?:期末|末)")
 _PAST_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _LEAD = re.compile(
-    r"^(?:力争|确保|争取|预计|计划|其中|同时|全年|年内|今年|提出|全市|全区|全县|我市|我区|我县|全力|努力|实现|推动|使|原则上|每年|"
-    r"全面|整体|着力|如期|按照|连续|"
+    r"^(?:力争|确保|争取|预计|计划|其中|同时|全年|年内|今年|提出|全[省市区县州盟旗]|我[国省市区县州盟旗]|全力|努力|实现|推动|"
+    r"使|原则上|每年|全面|整体|着力|如期|圆满|按照|连续|进一步|[一二三四五六七八九十]+是|年底前?|年末|汛期前|\d{1,2}月底?前?|"
     r"\d{4}年底?|到\d{4}年底?|至\d{4}年底?|“?十[一二三四五]五”?(?:期间|时期|期末|末)|年均|平均|保证|落实|国家、省、市)+"
 )
 # What ends a name and is not part of it: 排放量分别, 办结率均 (not 日均, 人均), 投资要, 地区生产总值力争,
-# 一般公共预算收入可比 (增长), 地区生产总值按 (可比价格), 人均预期寿命再 (提高), 输电能力较“十四五”末 (提高)
+# 一般公共预算收入可比 (增长), 地区生产总值按 (可比价格), 人均预期寿命再 (提高), 输电能力较“十四五”末 (提高),
+# 广义货币M2预期 (增长), 经济增长预期目标是, 一般公共预算收入在去年市核任务的基础上 (增长)
 _TAIL = re.compile(
     r"(?:年均|累计|(?<!经济)总量|的|各|预计|力争|确保|争取|同比|比上年|较上年|分别|(?<![日人年户月])均|要|可比|按|再|将"
-    rf"|每年|全年|较{PLAN_PERIOD}末?)$"
+    rf"|每年|全年|较{PLAN_PERIOD}末?|预期|(?:预期)?目标(?:是|为|设定为)?|在[^在]{{1,16}}基础上)$"
 )
 # What cannot be an indicator: a preposition phrase (在全市…), a list's tail (及其他) or an adverb alone
 # (基本完成57个…, 年底超过260个; but 基本医疗保险参保率 is one).
@@ -504,6 +515,12 @@ def _verb_measure(verb: str, unit: str, indicator: str) -> str:
     return split_measure(indicator)[1]
 
 
+def _names_with(verb: str, name: str) -> bool:
+    """Whether a name is said with the verb before it, the verb saying what is counted: 新增社会医疗机构, 引进内资,
+    实施项目 (a project's stage, not 储备项目); not 控制, 完成 or 计划, nor 实施 of works (实施城中村改造6万户)."""
+    return verb not in ("控制", "保持", "完成", "计划") and (verb != "实施" or name.endswith("项目"))
+
+
 def _clause_targets(clause: str, at: _Sentence) -> list[Target]:
     return _Clause(clause, at).targets()
 
@@ -524,9 +541,22 @@ class _Clause:
     def free(self, m: re.Match[str], group: str = "num") -> bool:
         return not any(a <= m.start(group) < b for a, b in self.taken)
 
-    def take(self, m: re.Match[str], target: Target, offset: int = 0) -> None:
-        self.taken.append((offset + m.start(), offset + m.end()))
-        self.found.append((offset + m.start(), target))
+    def take(self, m: re.Match[str], target: Target, offset: int = 0, name_after: bool = False) -> None:
+        """Record a figure's target; not one whose figure describes the noun after it (unless the reading took
+        its name from there), nor a calendar year or a run of years."""
+        start, end = offset + m.start(), offset + m.end()
+        if not name_after and self.describes_next(end, target.unit):
+            return  # left for a reading that names it from what follows (_counted)
+        self.taken.append((start, end))
+        if target.unit == "年" and target.value is not None and (
+            1900 <= target.value <= 2100 or _NOT_A_SPAN.search(self.text, 0, offset + m.start("num"))
+        ):
+            return
+        self.found.append((start, target))
+
+    def describes_next(self, end: int, unit: str | None) -> bool:
+        """Whether the figure ending at `end` is said of the noun after it (投资2000万元的村庄道路硬化工程)."""
+        return bool(_DESCRIBES.match(self.text, end) or (unit != "%" and _COUNTS.match(self.text, end)))
 
     def before(self, m: re.Match[str]) -> str:  # 每年至少建成1家…, but not the last clause's 以上
         return re.split(r"[,，;；]", self.text[max(0, m.start() - 3) : m.start()])[-1]
@@ -546,7 +576,8 @@ class _Clause:
             else:
                 if re.match(_DO_VERBS, m.group("ind")):
                     prefix = ""  # …25项、引进内资115亿元 names its own verb
-                self.take(m, at.target(prefix + m.group("ind"), measure, m.group("num"), m.group("unit"), cue + said,
+                name = prefix + m.group("ind") if _names_with(prefix, m.group("ind")) else m.group("ind")
+                self.take(m, at.target(name, measure, m.group("num"), m.group("unit"), cue + said,
                                        m.group(0)[len(m.group("ind")) + 1 :]), offset=end)
             end += m.end()
 
@@ -624,7 +655,8 @@ class _Clause:
                 indicator = f"{_clean_indicator(m.group('subj'))}{m.group('what')}比例"
             else:
                 indicator = f"{m.group('ind2')}比例"
-            self.take(m, self.at.target(indicator, "level", m.group(group), "%", m.group(0), m.group(0)))
+            target = self.at.target(indicator, "level", m.group(group), "%", m.group(0), m.group(0))
+            self.take(m, target, name_after=True)
 
     def _known(self) -> None:
         """4. a known indicator and its figure: 城镇新增就业10500人"""
@@ -642,7 +674,7 @@ class _Clause:
                 said = "以上" if "以上" in m.group("unit") else m.group("post") or m.group("pre") or ""  # 10个左右
                 cue = said + m.group("verb") + self.before(m)
                 name = _unquoted(m.group("ind")).removeprefix("的")  # 10条以上的背街小巷
-                self.take(m, self.at.target(name, "level", m.group("num"), unit, cue, m.group(0)))
+                self.take(m, self.at.target(name, "level", m.group("num"), unit, cue, m.group(0)), name_after=True)
 
     def _done(self) -> None:
         """6. verb, what, figure: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下"""
@@ -654,9 +686,9 @@ class _Clause:
             if (not self.free(m) or (verb in ("控制", "保持")) != bool(m.group("at"))
                     or _NOT_INDICATOR.search(indicator) or len(indicator) < 2):
                 continue  # (完成今年1470人…: no name before the figure)
-            prefix = "" if verb in ("控制", "保持", "完成", "计划") or indicator.startswith("新") else verb
             cue = ((m.group("pre") or "") + (m.group("post") or "") + ("控制在" if verb == "控制" else "")
                    + self.before(m))
+            prefix = verb if _names_with(verb, indicator) and not indicator.startswith("新") else ""
             self.take(m, self.at.target(prefix + indicator, "level", m.group("num"), m.group("unit"), cue, m.group(0)))
             self.more(m.end(), "level", prefix, "", prefix + indicator)
 

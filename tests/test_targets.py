@@ -347,8 +347,8 @@ def test_a_second_figure_of_one_indicator_by_another_verb():
     doc = parse_text("一、2026年主要目标\n全省地区生产总值年均增长5%左右、迈上3万亿元台阶,"
                      "工业投资达到4900亿元左右、增长10%以上,经济总量力争跨上2万亿元新台阶。")
     found = [(t.indicator, t.canonical, t.measure, t.display()) for t in extract(doc)]
-    assert found == [("全省地区生产总值", "地区生产总值", "growth", "≈5%"),
-                     ("全省地区生产总值", "地区生产总值", "level", "≥30000亿元"),  # not an indicator 迈上
+    assert found == [("地区生产总值", "地区生产总值", "growth", "≈5%"),  # 全省 is the whole province, as 全市
+                     ("地区生产总值", "地区生产总值", "level", "≥30000亿元"),  # not an indicator 迈上
                      ("工业投资", "工业投资", "level", "≈4900亿元"), ("工业投资", "工业投资", "growth", "≥10%"),
                      ("经济总量", "地区生产总值", "level", "≥20000亿元")]  # not 经济, nor 经济总量力争
 
@@ -358,7 +358,7 @@ def test_chao_before_a_figure_is_more_than_and_not_part_of_the_name():
 
     doc = parse_text("一、2026年工作安排\n新增上市企业超30家,实施增资扩产项目投资超1000亿元,城镇登记失业率不超过4.5%。")
     found = [(t.indicator, t.display()) for t in extract(doc)]
-    assert found == [("新增上市企业", "≥30家"), ("实施增资扩产项目投资", "≥1000亿元"), ("城镇登记失业率", "≤4.5%")]
+    assert found == [("新增上市企业", "≥30家"), ("增资扩产项目投资", "≥1000亿元"), ("城镇登记失业率", "≤4.5%")]
 
 
 def test_a_list_takes_its_figures_one_each():
@@ -474,3 +474,30 @@ def test_an_adverb_before_a_verb_is_not_a_name():
     assert found == [("经济", "地区生产总值", "≈5%"),  # a national report's 经济增长 is GDP growth
                      ("“保交楼”任务", "“保交楼”任务", "64个"), ("城中村改造", "城中村改造", "57个"),
                      ("基本医疗保险参保率", "基本医疗保险参保率", "≥95%")]  # and no nameless 1470人
+
+
+def test_a_figure_said_of_the_noun_after_it_is_not_the_target_of_the_name_before_it():
+    from planctl.parser import parse_text
+
+    doc = parse_text(
+        "一、2026年工作安排\n完成投资2000万元的村庄道路硬化工程,确定今年生产总值增长9%以上的预期目标。"
+        "五是完成150公里农村公路建设,新增供热面积10万平米。实施优化营商环境2026年行动方案,"
+        "优质学前教育覆盖率连续5年居全省第1,劳动年龄人口平均受教育年限达到11.7年。"
+    )
+    found = [(t.indicator, t.display()) for t in extract(doc)]
+    assert found == [
+        ("确定今年生产总值", "≥9%"),  # the figure of 的预期目标 is a target; 投资2000万元的…工程 a project's size
+        ("农村公路建设", "150公里"),  # not 五是 (150公里 counts the roads after it)
+        ("新增供热面积", "10万平方米"),  # 万平米 is a unit, not 万平 and a noun 米
+        ("劳动年龄人口平均受教育年限", "11.7年"),  # but not the year 2026, nor 连续5年
+    ]
+
+
+def test_shishi_names_a_projects_stage_but_not_works():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年工作安排\n实施城中村改造6万户,实施省重点项目1000个、年度计划投资1200亿元。"
+                     "年底前完成41.8公里道路改造,广义货币M2预期增长7%左右。")
+    found = [(t.indicator, t.display()) for t in extract(doc)]
+    assert found == [("城中村改造", "6万户"), ("实施省重点项目", "1000个"), ("年度计划投资", "1200亿元"),
+                     ("道路改造", "41.8公里"), ("广义货币M2", "≈7%")]
