@@ -137,6 +137,10 @@ _COUNTS = re.compile(
 # A year, or a run of years, not an amount of time: 实施…2026年行动方案, 连续5年居全省第1
 _NOT_A_SPAN = re.compile(r"连续$")
 _TARGET_YEAR = re.compile(r"(?:到|至|在)\s*((?:19|20)\d\d)\s*年")
+# A year the aims after it are set for: 2015年力争…, 2027年建成…, 2015年,全县… (not 2030年前碳达峰, 2026年1月)
+_YEAR_AIMS = re.compile(
+    r"((?:19|20)\d\d)\s*年(?:底|末)?(?:[,，]|(?=力争|确保|争取|要|将|计划|预计|建成|实现|达到|全[省市区县]))"
+)
 _PERIOD_END = re.compile(r"十[一二三四五]五”?\s*(?:期末|末)")
 _PAST_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _LEAD = re.compile(
@@ -146,10 +150,10 @@ _LEAD = re.compile(
 )
 # What ends a name and is not part of it: 排放量分别, 办结率均 (not 日均, 人均), 投资要, 地区生产总值力争,
 # 一般公共预算收入可比 (增长), 地区生产总值按 (可比价格), 人均预期寿命再 (提高), 输电能力较“十四五”末 (提高),
-# 广义货币M2预期 (增长), 经济增长预期目标是, 一般公共预算收入在去年市核任务的基础上 (增长)
+# 广义货币M2预期 (增长), 经济增长预期目标是, 一般公共预算收入在去年市核任务的基础上 (增长), 天然气产量2030年 (达到)
 _TAIL = re.compile(
     r"(?:年均|累计|(?<!经济)总量|的|各|预计|力争|确保|争取|同比|比上年|较上年|分别|(?<![日人年户月])均|要|可比|按|再|将"
-    rf"|每年|全年|较{PLAN_PERIOD}末?|预期|(?:预期)?目标(?:是|为|设定为)?|在[^在]{{1,16}}基础上)$"
+    rf"|每年|全年|较{PLAN_PERIOD}末?|预期|(?:预期)?目标(?:是|为|设定为)?|在[^在]{{1,16}}基础上|(?:到|至|比|较)?(?:19|20)\d\d年(?:底|末)?)$"
 )
 # What cannot be an indicator: a preposition phrase (在全市…), a list's tail (及其他) or an adverb alone
 # (基本完成57个…, 年底超过260个; but 基本医疗保险参保率 is one).
@@ -469,9 +473,16 @@ def _comparator(cue: str) -> str:
     return "exactly"
 
 
-def _sentence_year(sentence: str, default: int | None) -> int | None:
-    m = _TARGET_YEAR.search(sentence)
-    return int(m.group(1)) if m else default
+def _sentence_year(sentence: str, default: int | None, start_year: int | None) -> int | None:
+    """The year a sentence sets its targets for: 到2025年…; else a year of the period (or after the report's) that
+    its aims follow, 2015年力争…达到30家 in a report of 2011 (not 2030年前碳达峰目标); else the document's."""
+    if m := _TARGET_YEAR.search(sentence):
+        return int(m.group(1))
+    if start_year is not None:
+        ahead = [int(y) for y in _YEAR_AIMS.findall(sentence) if start_year <= int(y) <= start_year + 15]
+        if ahead:
+            return ahead[0]
+    return default
 
 
 def _is_past(sentence: str, start_year: int | None) -> bool:
@@ -710,7 +721,7 @@ def sentence_targets(
     for sentence in re.split(r"(?<=[。!?])", text):
         if not re.search(r"\d", sentence) or _is_past(sentence, start_year):
             continue
-        at = _Sentence(sentence, path, line, _sentence_year(sentence, default_year), period, imap)
+        at = _Sentence(sentence, path, line, _sentence_year(sentence, default_year, start_year), period, imap)
         for clause in re.split(r"[;；]", sentence):
             out.extend(_clause_targets(clause, at))
     return out

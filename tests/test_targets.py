@@ -501,3 +501,15 @@ def test_shishi_names_a_projects_stage_but_not_works():
     found = [(t.indicator, t.display()) for t in extract(doc)]
     assert found == [("城中村改造", "6万户"), ("实施省重点项目", "1000个"), ("年度计划投资", "1200亿元"),
                      ("道路改造", "41.8公里"), ("广义货币M2", "≈7%")]
+
+
+def test_a_year_the_aims_follow_is_their_year_and_no_part_of_a_name():
+    from planctl.parser import parse_text
+
+    doc = parse_text("2021年政府工作报告\n一、今后五年的目标\n2025年力争年销售收入过亿元企业达到30家。"
+                     "非常规天然气产量2030年达到300亿立方米。力争2023年建成6个产业园区,2030年前碳达峰目标如期实现。"
+                     "全年城镇新增就业3000人。")
+    found = [(t.indicator, t.display(), t.year) for t in extract(doc)]
+    assert found == [("年销售收入过亿元企业", "30家", 2025), ("非常规天然气产量", "300亿立方米", 2030),
+                     ("产业园区", "6个", 2023),  # not 2030: that year names a goal (2030年前碳达峰), not these aims
+                     ("城镇新增就业", "3000人", 2021)]
