@@ -146,6 +146,7 @@ _PAST_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _LEAD = re.compile(
     r"^(?:力争|确保|争取|预计|计划|其中|同时|全年|年内|今年|提出|全[省市区县州盟旗]|我[国省市区县州盟旗]|全力|努力|实现|推动|"
     r"使|原则上|每年|全面|整体|着力|如期|圆满|按照|连续|进一步|[一二三四五六七八九十]+是|年底前?|年末|汛期前|\d{1,2}月底?前?|"
+    r"[一二三四五两\d]年内|"
     r"\d{4}年底?|到\d{4}年底?|至\d{4}年底?|“?十[一二三四五]五”?(?:期间|时期|期末|末)|年均|平均|保证|落实|国家、省、市)+"
 )
 # What ends a name and is not part of it: 排放量分别, 办结率均 (not 日均, 人均), 投资要, 地区生产总值力争,
@@ -615,6 +616,22 @@ class _Clause:
             self.take(f, self.at.target(name, _verb_measure(verb, unit, name), f.group("num"), unit, said + verb, text,
                                         low=low), offset=offset)
 
+    def goes_on(self, m: re.Match[str]) -> str:
+        """The indicator that words of time or resolve alone (三年内, 力争) go on with: the last one read, when no
+        other figure stands between and this one is of its kind, by its unit or by how much it grows
+        (森林覆盖率每年提高1.3个百分点,三年内达到26.5%; not …办结率达到95%,年内完成3800户)."""
+        if not self.found:
+            return ""
+        start, last = self.found[-1]
+        end = max(b for a, b in self.taken if a == start)
+        verb, unit = m.group("verb"), m.group("unit")
+        if re.search(r"\d", self.text[end : m.start("verb")]):
+            return ""
+        if _verb_measure(verb, unit, last.indicator) != "level":
+            return last.indicator
+        same = normalise_unit(1.0, unit, last.indicator)[1] == last.unit or {unit, last.unit} <= {"%", "个百分点"}
+        return last.indicator if same else ""
+
     def _by_verb(self) -> None:
         """1. indicator, verb, figure: 地区生产总值完成468亿元,增长5%"""
         for m in _CLAUSE.finditer(self.text):
@@ -624,7 +641,7 @@ class _Clause:
             if listed := _EACH.search(raw):
                 self.each(m, raw[: listed.start()])
                 continue
-            names = [_clean_indicator(raw)]
+            names = [_clean_indicator(raw) or self.goes_on(m)]
             names = [n for n in names if len(n) >= 2 and not re.fullmatch(r"[\d.%年月日个]+", n)
                      and not _NOT_INDICATOR.search(n)]
             if names and _VERBS_ONLY.fullmatch(names[0]):
@@ -743,7 +760,8 @@ def extract(doc: Document, imap: IndicatorMap | None = None) -> list[Target]:
     for table in doc.tables:
         out.extend(table_targets(table, "", doc.period, imap))
     for path, section in doc.walk():
-        if any(RETROSPECTIVE.search(s.title) for s in path) or section.kind == "glossary":
+        looks_back = any(RETROSPECTIVE.search(s.title) for s in path) or _looks_back(path, start_year)
+        if looks_back or section.kind == "glossary":
             continue
         where = " > ".join(s.heading for s in path)
         year = _section_year(path, default_year)
@@ -752,6 +770,12 @@ def extract(doc: Document, imap: IndicatorMap | None = None) -> list[Target]:
         for para in section.paragraphs:
             out.extend(sentence_targets(para.text, where, para.line, year, start_year, doc.period, imap))
     return out
+
+
+def _looks_back(path: tuple[Section, ...], start_year: int | None) -> bool:
+    """A section whose headings name only years before the document's: 关于2012年政府工作 in a report of 2013."""
+    years = [int(y) for s in path for y in _PAST_YEAR.findall(s.title)]
+    return start_year is not None and bool(years) and max(years) < start_year
 
 
 def _section_year(path: tuple[Section, ...], default: int | None) -> int | None:

@@ -513,3 +513,23 @@ def test_a_year_the_aims_follow_is_their_year_and_no_part_of_a_name():
     assert found == [("年销售收入过亿元企业", "30家", 2025), ("非常规天然气产量", "300亿立方米", 2030),
                      ("产业园区", "6个", 2023),  # not 2030: that year names a goal (2030年前碳达峰), not these aims
                      ("城镇新增就业", "3000人", 2021)]
+
+
+def test_a_clause_that_names_only_a_time_or_resolve_goes_on_with_the_indicator_before_it():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年工作安排\n地区生产总值突破90亿元,年均增长7%,经济规模明显扩大。"
+                     "全市森林覆盖率每年提高1.3个百分点,三年内达到26.5%。城镇登记失业率控制在4.5%以内,力争达到4%。")
+    found = [(t.indicator, t.measure, t.display()) for t in extract(doc)]
+    assert found == [("地区生产总值", "level", "≥90亿元"), ("地区生产总值", "growth", "+7%"),
+                     ("森林覆盖率", "growth", "+1.3个百分点"), ("森林覆盖率", "level", "26.5%"),  # not 三年内
+                     ("城镇登记失业率", "level", "≤4.5%"), ("城镇登记失业率", "level", "4%")]
+
+
+def test_a_section_headed_by_a_year_before_the_reports_holds_results_not_targets():
+    from planctl.parser import parse_text
+
+    doc = parse_text("2013年政府工作报告\n一、关于2012年政府工作\n规模以上工业增加值完成58.6亿元,同比增长25.2%。\n"
+                     "二、2013年工作安排\n规模以上工业增加值增长12%。\n")
+    found = [(t.indicator, t.display(), t.year) for t in extract(doc)]
+    assert found == [("规模以上工业增加值", "+12%", 2013)]
