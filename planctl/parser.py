@@ -235,12 +235,15 @@ def _front_matter(lines: list[_Line], doc: Document) -> int:
     return i
 
 
-def _glossary_entry(h: HeadingMatch, no: int) -> GlossaryEntry:
-    rest = h.rest
+# An entry of a glossary numbered as a note: [1]“六稳”“六保”任务:…, 【3】…
+_NOTE_ENTRY = re.compile(r"^([\[【]\s*\d{1,3}\s*[\]】])\s*(?=\S)")
+
+
+def _glossary_entry(label: str, rest: str, no: int) -> GlossaryEntry:
     cut = next((i for i, c in enumerate(rest) if c in ":。"), -1)
     if 0 < cut <= 30:
-        return GlossaryEntry(h.label, rest[:cut], rest[cut + 1 :].strip(), no)
-    return GlossaryEntry(h.label, rest, "", no)
+        return GlossaryEntry(label, rest[:cut], rest[cut + 1 :].strip(), no)
+    return GlossaryEntry(label, rest, "", no)
 
 
 def _lines(text: str, source: str, encoding: str) -> tuple[Document, list[_Line], list[str]]:
@@ -416,9 +419,11 @@ def _block(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
         b.open_block("appendix", ln.text, ln.no)
     elif PREFACE_TITLE.match(compact):
         b.open_block("preface", ln.text, ln.no)
-    elif h is not None and b.stack and b.stack[0].kind == "glossary":
+    elif b.stack and b.stack[0].kind == "glossary" and (h is not None or _NOTE_ENTRY.match(ln.text)):
         b.flush_pending()
-        b.stack[0].glossary.append(_glossary_entry(h, ln.no))
+        note = _NOTE_ENTRY.match(ln.text)
+        label, rest = (note.group(1), ln.text[note.end() :]) if note else (h.label, h.rest) if h else ("", "")
+        b.stack[0].glossary.append(_glossary_entry(label, rest, ln.no))
     else:
         return False
     return True

@@ -97,9 +97,10 @@ class Passage:
 
 
 def passages(doc: Document) -> list[Passage]:
-    """The passages of a document in order: its paragraphs, and the titles of headings without one."""
+    """The passages of a document in order: its paragraphs, its glossary's entries, and the titles of headings
+    without one."""
     out = [Passage(p.text, p.line, p.path_text, p.page) for p in document_passages(doc)
-           if p.kind in ("paragraph", "heading")]
+           if p.kind in ("paragraph", "heading", "glossary")]
     for passage in out:
         passage.norm, passage.offsets = normalized(passage.text)
     return [passage for passage in out if len(passage.norm) >= MIN_CHARS and not _TITLE_ONLY.match(passage.text)]

@@ -7,6 +7,7 @@ from conftest import SAMPLES, sample
 
 from planctl.decoding import NotTextError, decode
 from planctl.parser import parse_bytes, parse_text
+from planctl.targets import extract
 
 PLAN = (
     "（辽宁省）某某市示范区国民经济和社会发展第十四个五年规划纲要\n"
@@ -181,6 +182,19 @@ def test_unnumbered_contents_entries_are_entries(first):
     assert [s.heading for s in doc.sections] == [*(["前言"] if first == "前言" else []),
                                                  "第一章 发展基础", "第二章 主要目标", "名词解释"]
     assert doc.sections[-1].kind == "glossary"
+
+
+@pytest.mark.parametrize("title", ["※名词解释※", "附:名词解释", "【名词解释】", "※注释※", "附件一:名词解释"])
+def test_a_glossary_set_off_by_marks_or_attached_is_a_glossary_of_its_notes(title):
+    doc = parse_text(
+        "某某县政府工作报告\n一、2026年工作安排\n新增高新技术企业10家。\n"
+        f"{title}\n[1]“六稳”“六保”任务:“六稳”即稳就业、稳金融。\n[2]“独角兽”企业:指估值超过10亿美元的未上市企业。\n"
+    )
+    glossary = doc.sections[-1]
+    assert (glossary.kind, glossary.title) == ("glossary", title)
+    assert [(g.label, g.term) for g in glossary.glossary] == [("[1]", "“六稳”“六保”任务"), ("[2]", "“独角兽”企业")]
+    assert doc.sections[0].paragraphs[-1].text == "新增高新技术企业10家。"  # the notes are not the body's
+    assert [t.indicator for t in extract(doc)] == ["新增高新技术企业"]  # nor their figures targets
 
 
 def _section(text: str):
