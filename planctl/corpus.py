@@ -435,20 +435,22 @@ def resolve(corpus: Corpus, query: str) -> Resolved:
     prefixed = [i for i, x in enumerate(ids) if x.startswith(raw)] if len(raw) >= 3 and raw[0].isdigit() else []
     if len(prefixed) == 1:
         return Resolved(corpus.entry(prefixed[0]))
-    name, _, year_text = _plain(raw).partition(":")
+    name, *parts = _plain(raw).split(":")
     scored = _scored(corpus, _short(name))
     if not scored:  # 興隆臺 finds 兴隆台: convert only when the name as typed finds nothing
-        name, _, year_text = _simplify(raw).partition(":")
+        name, *parts = _simplify(raw).split(":")
         scored = _scored(corpus, _short(name))
-    year = int(year_text) if re.fullmatch(r"\d{4}", year_text.strip()) else None
-    if year_text and year is None:
-        raise PlanctlUsageError(f"“{raw}”: the part after ':' must be a year, e.g. {name}:2023")
+    year, kind = _year_and_kind(raw, name, parts)
     if not scored:
         where = "" if corpus.root == default_corpus() else f" in {corpus.root}"  # another corpus than the samples
         raise PlanctlUsageError(f"no document for “{raw}”{where}; {_did_you_mean(corpus, name)}`planctl list` shows "
                                 "them all (a file outside the corpus is named by its path)")
     best = max(s for s, _ in scored)
     found = sorted((e for s, e in scored if s == best), key=_rank)
+    if kind is not None:
+        found = [e for e in found if e.info.kind == kind]
+        if not found:
+            raise PlanctlUsageError(f"no {kind} for “{name}”; `planctl list {name}` shows its documents")
     if year is not None:
         dated = [e for e in found if e.info.year == year]
         if not dated:
@@ -460,12 +462,38 @@ def resolve(corpus: Corpus, query: str) -> Resolved:
     if len(found) > 1:
         others = _others(found[1:])
         other = found[1]
-        hint = f"{name}:{other.info.year}" if other.info.year and other.info.year != chosen.info.year else other.id
+        if other.info.year and other.info.year != chosen.info.year:
+            hint = f"{name}:{other.info.year}"
+        elif other.info.kind != chosen.info.kind and other.info.kind in _KIND_WORDS.values():
+            hint = f"{name}:{other.info.year}:{_WORD_OF_KIND[other.info.kind]}" if other.info.year else other.id
+        else:
+            hint = other.id
         note = (
             f"“{raw}” matches {len(found)} documents; using {chosen.describe()}. "
             f"Others: {others}. Pick one with e.g. {hint} or its id."
         )
     return Resolved(chosen, note)
+
+
+# What may follow a name after ':' besides a year: the kind of document (兴隆台:2023:report, 杭州:规划).
+_KIND_WORDS = {"plan": "five-year plan", "规划": "five-year plan", "纲要": "five-year plan",
+               "report": "work report", "报告": "work report", "工作报告": "work report",
+               "proposal": "plan proposal", "建议": "plan proposal"}
+_WORD_OF_KIND = {"five-year plan": "plan", "work report": "report", "plan proposal": "proposal"}
+
+
+def _year_and_kind(raw: str, name: str, parts: list[str]) -> tuple[int | None, str | None]:
+    """The year and kind asked for after a name: 兴隆台:2023, 兴隆台:report, 杭州:2026:规划."""
+    year = kind = None
+    for part in (p.strip() for p in parts):
+        if re.fullmatch(r"\d{4}", part) and year is None:
+            year = int(part)
+        elif part.lower() in _KIND_WORDS and kind is None:
+            kind = _KIND_WORDS[part.lower()]
+        else:
+            raise PlanctlUsageError(f"“{raw}”: after ':' give a year or a kind (plan, report, proposal), "
+                                    f"e.g. {name}:2023 or {name}:2023:report")
+    return year, kind
 
 
 def _matcher(word: str) -> Callable[[Listed], bool]:

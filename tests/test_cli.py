@@ -125,6 +125,25 @@ def test_place_with_year_picks_the_report():
     assert data["plans"][0]["kind"] == "work report"
 
 
+@pytest.mark.parametrize(("name", "kind"), [("兴隆台:report", "work report"), ("兴隆台:报告", "work report"),
+                                          ("兴隆台:plan", "five-year plan"), ("兴隆台:2022:规划", "five-year plan"),
+                                          ("兴隆台:2023:report", "work report")])
+def test_a_kind_after_the_name_picks_the_plan_or_the_report(name, kind):
+    data = json.loads(run("compare", name, "沙河口", "--format", "json").stdout)
+    assert data["plans"][0]["kind"] == kind
+
+
+@pytest.mark.parametrize(("name", "error"), [
+    ("兴隆台:2023:plan", "no document of 2023 for “兴隆台”; years found: 2022"),
+    ("兴隆台:proposal", "no plan proposal for “兴隆台”; `planctl list 兴隆台` shows its documents"),
+    ("兴隆台:soon", "“兴隆台:soon”: after ':' give a year or a kind (plan, report, proposal), e.g. 兴隆台:2023 or "
+                    "兴隆台:2023:report"),
+])
+def test_a_year_or_kind_that_finds_nothing_says_what_there_is(name, error):
+    result = run("compare", name, "沙河口")
+    assert (result.exit_code, result.stderr) == (2, f"Error: {error}\n")
+
+
 def test_unknown_place_suggests_and_exits_2():
     result = run("compare", "兴龙台", "沙河口")
     assert result.exit_code == 2
