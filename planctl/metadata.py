@@ -327,6 +327,15 @@ def _place_of(unit: Division, written: str) -> Place:
 # -- title, kind, period, year -------------------------------------------------------------------------
 
 
+# The notice a government issues a plan with: 广州市人民政府关于印发《…规划纲要》的通知 is the plan's own title.
+_ISSUING = re.compile(r"^.{0,30}?关于印发《?(.{6,60}?)》?的通知$")
+
+
+def _issued(title: str) -> str:
+    issued = _ISSUING.match(title)
+    return issued.group(1) if issued else title
+
+
 def _clean_title(line: str) -> str:
     """A title line without what a collector or a web page put around it: 标题:, a subtitle after ——
     in a collector's title field, the site's name after _ or -, a description's 《》."""
@@ -397,8 +406,8 @@ def _pick_title(doc: Document, lines: list[str]) -> str:
     front += [line for line in _front(lines) if line not in front]
     labelled = [_clean_title(raw) for raw in front if _TITLE_PREFIX.match(raw)]
     if labelled and labelled[0]:
-        return labelled[0]  # a collector's own title field: the title, whatever words it has
-    pool = _joined([_clean_title(raw) for raw in front])
+        return _issued(labelled[0])  # a collector's own title field: the title, whatever words it has
+    pool = [_issued(line) for line in _joined([_clean_title(raw) for raw in front])]
     candidates: list[tuple[int, int, str]] = []
     for i, line in enumerate(pool):
         if not _title_ok(line):
