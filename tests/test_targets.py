@@ -533,3 +533,12 @@ def test_a_section_headed_by_a_year_before_the_reports_holds_results_not_targets
                      "二、2013年工作安排\n规模以上工业增加值增长12%。\n")
     found = [(t.indicator, t.display(), t.year) for t in extract(doc)]
     assert found == [("规模以上工业增加值", "+12%", 2013)]
+
+
+def test_at_least_or_at_most_before_a_figure_is_its_comparator_not_part_of_the_name():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年工作安排\n新发放创业担保贷款不低于80亿元,⑤城乡低保标准提高到740元以上,"
+                     "总体近视率每年降低1个百分点以上。")
+    found = [(t.indicator, t.display()) for t in extract(doc)]
+    assert found == [("新发放创业担保贷款", "≥80亿元"), ("城乡低保标准", "≥740元"), ("总体近视率", "−≥1个百分点")]
