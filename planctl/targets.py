@@ -146,7 +146,7 @@ _PERIOD_END = re.compile(r"十[一二三四五]五”?\s*(?:期末|末)")
 _PAST_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _LEAD = re.compile(
     r"^(?:力争|确保|争取|预计|计划|其中|同时|全年|年内|今年|提出|全[省市区县州盟旗]|我[国省市区县州盟旗]|全力|努力|实现|推动|"
-    r"使|原则上|每年|全面|整体|着力|如期|圆满|按照|连续|进一步|[一二三四五六七八九十]+是|年底前?|年末|汛期前|\d{1,2}月底?前?|"
+    r"使|原则上|每年|全面|整体|着力|如期|圆满|按照|连续|进一步|所有的?|[一二三四五六七八九十]+是|年底前?|年末|汛期前|\d{1,2}月底?前?|"
     r"[一二三四五两\d]年内|[\u2460-\u2473]|"
     r"\d{4}年底?|到\d{4}年底?|至\d{4}年底?|“?十[一二三四五]五”?(?:期间|时期|期末|末)|年均|平均|保证|落实|国家、省、市)+"
 )
@@ -154,7 +154,7 @@ _LEAD = re.compile(
 # 一般公共预算收入可比 (增长), 地区生产总值按 (可比价格), 人均预期寿命再 (提高), 输电能力较“十四五”末 (提高),
 # 广义货币M2预期 (增长), 经济增长预期目标是, 一般公共预算收入在去年市核任务的基础上 (增长), 天然气产量2030年 (达到)
 _TAIL = re.compile(
-    r"(?:年均|累计|(?<!经济)总量|的|各|预计|力争|确保|争取|同比|比上年|较上年|分别|(?<![日人年户月])均|要|可比|按|再|将|和|及|与"
+    r"(?:年均|累计|(?<!经济)总量|的|各|预计|力争|确保|争取|同比|比上年|较上年|分别|(?<![日人年户月])均|要|可比|按|再|将|和|及|与|全部"
     rf"|每年|全年|较{PLAN_PERIOD}末?|预期|(?:预期)?目标(?:是|为|设定为)?|在[^在]{{1,16}}基础上|(?:到|至|比|较)?(?:19|20)\d\d年(?:底|末)?)$"
 )
 # What cannot be an indicator: a preposition phrase (在全市…), a list's tail (及其他) or an adverb alone
@@ -264,11 +264,11 @@ def parse_value(text: str) -> Value:
 
 def normalise_unit(value: float | None, unit: str | None, indicator: str = "") -> tuple[float | None, str | None]:
     """Totals of money in 亿元 (亿美元), of people in 万人 and of grain in 万吨; per-head figures (人均, 每千人口,
-    劳动生产率) and yields (亩产) keep their unit."""
+    劳动生产率), a village's collective income (村集体收入10万元) and yields (亩产) keep their unit."""
     if unit is None and re.search(r"(率|比重|占比|比例)$", indicator) and not indicator.endswith("劳动生产率"):
         return value, "%"  # a rate, not 劳动生产率 (output per worker)
     unit = _SYNONYMS.get(unit or "", unit)
-    if value is None or unit not in _SCALE or re.search(r"人均|每|户均|劳动生产率|亩|单产", indicator):
+    if value is None or unit not in _SCALE or re.search(r"人均|每|户均|劳动生产率|亩|单产|村集体|集体经济", indicator):
         return value, unit
     if unit == "人" and value < 10000:
         return value, unit

@@ -542,3 +542,11 @@ def test_at_least_or_at_most_before_a_figure_is_its_comparator_not_part_of_the_n
                      "总体近视率每年降低1个百分点以上。")
     found = [(t.indicator, t.display()) for t in extract(doc)]
     assert found == [("新发放创业担保贷款", "≥80亿元"), ("城乡低保标准", "≥740元"), ("总体近视率", "−≥1个百分点")]
+
+
+def test_a_villages_collective_income_keeps_its_unit():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年工作安排\n所有行政村集体经济收入达到10万元以上,村集体收入全部达到5万元。")
+    assert [(t.indicator, t.display()) for t in extract(doc)] == [("行政村集体经济收入", "≥10万元"),
+                                                                 ("村集体收入", "5万元")]  # not 0.001亿元
