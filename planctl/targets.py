@@ -67,7 +67,7 @@ _VERB_RE = _either(*REACHING)
 # Before a figure: about, nearly, more than, at least, at most (投资超1000亿元, 发放创业担保贷款不低于80亿元)
 _PRE = "约|近|超过|超|不低于|不少于|不超过|不高于"
 _CLAUSE = re.compile(
-    rf"(?P<ind>[^,;。:!?()]{{2,32}}?)(?P<verb>{_VERB_RE})(?P<pre>{_PRE})?\s*"
+    rf"(?P<ind>[^,;。:!?()]{{2,48}}?)(?P<verb>{_VERB_RE})(?P<pre>{_PRE})?\s*"
     rf"(?:{_LOW})?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})(?P<post>以上|以下|以内|左右)?"
 )
 # A share or rate with no verb: 普惠幼儿园占比85%
@@ -80,7 +80,10 @@ _SHARE_FIRST = re.compile(
     rf"|(?:实现|确保|力争)(?P<num2>{_NUM})%(?:以上)?的(?P<ind2>[{HAN}“”]{{4,30}}))"
 )
 # A list's figures taken one for each (分别) or the same for all (各): 城镇、农村居民人均可支配收入分别增长6%和7%
-_EACH = re.compile(r"(?:要|将)?(?:年均)?(?:分别|各)(?:年均)?$")
+# (the figures they start from, given before the verb, are passed over: …补贴标准分别从每人每月202元、270元提高到…)
+_EACH = re.compile(
+    rf"(?:要|将)?(?:年均)?(?:分别|各)(?:年均)?(?:(?:从|由)[^{HAN}\d]*(?:[{HAN}]{{0,4}}{_NUM}[^,;。]*?))?$"
+)
 # The next figure of such a list: …分别达到32亿元、9亿元和13亿元
 _AND_FIGURE = re.compile(rf"^\s*(?:、|和|及|与)\s*(?P<pre>{_PRE})?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})?"
                          rf"(?P<post>以上|以下|以内|左右)?")
@@ -125,8 +128,12 @@ _CELL_PERIOD = re.compile(
     r"(?:力争|确保|争取)?(?:达到|保持在?|实现)?"  # 力争达到5%左右
     r"(?:年均|(?P<total>累计))?(?P<growth>增长|增速|提高)?(?:新增|降低|下降|减少)?"
 )
-# Where a figure starts from, said before its verb: 人均预期寿命从83.12岁(提高到84.18岁)
-_FROM = re.compile(rf"(?P<name>.+?)(?:从|由)(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})?")
+# A level and its unit said before a list comma and the verb of its growth: 地区生产总值5.2万亿元、(增长5.4%)
+_LEVEL_THEN = re.compile(
+    rf"(?P<name>.*?[{HAN}”])(?P<pre>{_PRE})?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})(?P<post>以上|以下|以内|左右)?、"
+)
+# Where a figure starts from, said before its verb: 人均预期寿命从83.12岁(提高到84.18岁), 财政补助由每人每年380元
+_FROM = re.compile(rf"(?P<name>.+?)(?:从|由)(?:[每人户生均年月]{{2,4}})?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})?")
 # What follows a figure that counts or measures the noun after it, not the name before it: 投资2000万元的村庄道路
 # 硬化工程, 完成主城区3个警务站建设 (but a target's own words after it: 10%以上, 增长6%和7%, 迈上3万亿元新台阶,
 # 45万人以上的目标, 普惠幼儿园占比85%的考核目标, 40个工作日内, 50年一遇; and a share may name its whole after
@@ -157,9 +164,9 @@ _TAIL = re.compile(
     r"(?:年均|累计|(?<!经济)总量|的|各|预计|力争|确保|争取|同比|比上年|较上年|分别|(?<![日人年户月])均|要|可比|按|再|将|和|及|与|全部"
     rf"|每年|全年|较{PLAN_PERIOD}末?|预期|(?:预期)?目标(?:是|为|设定为)?|在[^在]{{1,16}}基础上|(?:到|至|比|较)?(?:19|20)\d\d年(?:底|末)?)$"
 )
-# What cannot be an indicator: a preposition phrase (在全市…), a list's tail (及其他) or an adverb alone
-# (基本完成57个…, 年底超过260个; but 基本医疗保险参保率 is one).
-_NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以|较)|(?:其他|等)$|^(?:基本|年底)$")
+# What cannot be an indicator: a preposition phrase (在全市…), a comparison (高于全国0.4个百分点), a list's tail
+# (及其他) or an adverb alone (基本完成57个…, 年底超过260个; but 基本医疗保险参保率 is one).
+_NOT_INDICATOR = re.compile(r"^(?:在|对|向|把|将|于|从|由|以|较|高于|低于|快于|慢于)|(?:其他|等)$|^(?:基本|年底)$")
 # A row's number written into its indicator's cell: 1.地区生产总值 (not 5G基站数).
 _ROW_NUMBER = re.compile(r"^\d{1,3}\s*[.、．]\s*(?=\D)")
 # A header's second row: years and what its figures are (2030年, 年均[累计], 目标值), no other figure.
@@ -528,6 +535,11 @@ def _verb_measure(verb: str, unit: str, indicator: str) -> str:
     return split_measure(indicator)[1]
 
 
+def _named(name: str) -> bool:
+    """Whether what stands before a figure names an indicator (not 2021年, 在全市, 高于全国)."""
+    return len(name) >= 2 and not re.fullmatch(r"[\d.%年月日个]+", name) and not _NOT_INDICATOR.search(name)
+
+
 def _names_with(verb: str, name: str) -> bool:
     """Whether a name is said with the verb before it, the verb saying what is counted: 新增社会医疗机构, 引进内资,
     实施项目 (a project's stage, not 储备项目); not 控制, 完成 or 计划, nor 实施 of works (实施城中村改造6万户)."""
@@ -584,8 +596,8 @@ class _Clause:
                 measure_ = _verb_measure(m.group("ind"), m.group("unit"), subject)  # 达到4900亿元、增长10%
                 self.take(m, at.target(subject, measure_, m.group("num"), m.group("unit"), said + m.group("ind"),
                                        m.group(0)[len(m.group("ind")) + 1 :]), offset=end)
-            elif re.search(_VERB_RE, m.group("ind")):
-                return
+            elif re.search(_VERB_RE, m.group("ind")) or not _named(m.group("ind")):
+                return  # (…增长5.4%、高于全国0.4个百分点: a comparison, not another indicator)
             else:
                 if re.match(_DO_VERBS, m.group("ind")):
                     prefix = ""  # …25项、引进内资115亿元 names its own verb
@@ -642,9 +654,13 @@ class _Clause:
             if listed := _EACH.search(raw):
                 self.each(m, raw[: listed.start()])
                 continue
-            names = [_clean_indicator(raw) or self.goes_on(m)]
-            names = [n for n in names if len(n) >= 2 and not re.fullmatch(r"[\d.%年月日个]+", n)
-                     and not _NOT_INDICATOR.search(n)]
+            if said := _LEVEL_THEN.fullmatch(raw):  # 地区生产总值5.2万亿元、增长5.4%: the level, then its growth
+                raw = said.group("name")
+                if _named(level := _clean_indicator(raw)):
+                    cue = (said.group("pre") or "") + (said.group("post") or "")
+                    self.found.append((m.start(), self.at.target(level, "", said.group("num"), said.group("unit"), cue,
+                                                                 said.group(0)[len(raw) :])))
+            names = [n for n in [_clean_indicator(raw) or self.goes_on(m)] if _named(n)]
             if names and _VERBS_ONLY.fullmatch(names[0]):
                 continue  # 改造提升24个老旧小区: a verb of two, its object after the figure (_counted)
             verb, unit = m.group("verb"), m.group("unit")

@@ -550,3 +550,26 @@ def test_a_villages_collective_income_keeps_its_unit():
     doc = parse_text("一、2026年工作安排\n所有行政村集体经济收入达到10万元以上,村集体收入全部达到5万元。")
     assert [(t.indicator, t.display()) for t in extract(doc)] == [("行政村集体经济收入", "≥10万元"),
                                                                  ("村集体收入", "5万元")]  # not 0.001亿元
+
+
+def test_a_list_starting_from_figures_and_a_base_said_per_head():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年工作安排\n困难残疾人生活补贴、重度残疾人护理补贴标准分别从每人每月202元、270元"
+                     "提高到209元、280元。居民医保人均财政补助由每人每年380元提高到420元。")
+    found = [(t.indicator, t.display(), t.base_value) for t in extract(doc)]
+    assert found == [("困难残疾人生活补贴", "209元", None), ("重度残疾人护理补贴标准", "280元", None),
+                     ("居民医保人均财政补助", "420元", 380)]
+
+
+def test_a_level_said_before_a_list_comma_and_its_growth_are_both_read():
+    from planctl.figures import report_figures
+    from planctl.parser import parse_text
+
+    doc = parse_text("2026年政府工作报告\n各位代表:\n一、2025年工作回顾\n"
+                     "全市地区生产总值5.2万亿元、增长5.4%、高于全国0.4个百分点。\n"
+                     "二、2026年工作安排\n重点文旅产业收入超1万亿元、增长8%。")
+
+    found = [(f.kind, f.target.indicator, f.target.display()) for f in report_figures(doc)]
+    assert found == [("reached", "地区生产总值", "52000亿元"), ("reached", "地区生产总值", "+5.4%"),  # not 高于全国
+                     ("goal", "重点文旅产业收入", "≥10000亿元"), ("goal", "重点文旅产业收入", "+8%")]
