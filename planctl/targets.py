@@ -128,6 +128,10 @@ _CELL_PERIOD = re.compile(
     r"(?:力争|确保|争取)?(?:达到|保持在?|实现)?"  # 力争达到5%左右
     r"(?:年均|(?P<total>累计))?(?P<growth>增长|增速|提高)?(?:新增|降低|下降|减少)?"
 )
+# A rank that names no thing of its own, and the next count of a list of them: 8个国家级、36个省级(临床重点专科)
+_RANKS = "世界级|国家级|国际级|省级|市级|县级|区级|区域级|省市级"
+_RANK = re.compile(_RANKS)
+_RANKED = re.compile(rf"、(?P<num>{_NUM})\s*(?P<unit>个|家|所|座|处|项|条)(?P<rank>{_RANKS})")
 # A level and its unit said before a list comma and the verb of its growth: 地区生产总值5.2万亿元、(增长5.4%)
 _LEVEL_THEN = re.compile(
     rf"(?P<name>.*?[{HAN}”])(?P<pre>{_PRE})?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})(?P<post>以上|以下|以内|左右)?、"
@@ -602,6 +606,8 @@ class _Clause:
                 if re.match(_DO_VERBS, m.group("ind")):
                     prefix = ""  # …25项、引进内资115亿元 names its own verb
                 name = prefix + m.group("ind") if _names_with(prefix, m.group("ind")) else m.group("ind")
+                if _RANK.fullmatch(m.group("ind")) and (rank := _RANK.search(subject)):
+                    name = subject[: rank.start()] + m.group("ind") + subject[rank.end() :]  # 省级重点项目5个、市级20个
                 self.take(m, at.target(name, measure, m.group("num"), m.group("unit"), cue + said,
                                        m.group(0)[len(m.group("ind")) + 1 :]), offset=end)
             end += m.end()
@@ -719,7 +725,22 @@ class _Clause:
                 said = "以上" if "以上" in m.group("unit") else m.group("post") or m.group("pre") or ""  # 10个左右
                 cue = said + m.group("verb") + self.before(m)
                 name = _unquoted(m.group("ind")).removeprefix("的")  # 10条以上的背街小巷
+                if _RANK.fullmatch(name):
+                    self.ranked(m, name, unit, cue)
+                    continue
                 self.take(m, self.at.target(name, "level", m.group("num"), unit, cue, m.group(0)), name_after=True)
+
+    def ranked(self, m: re.Match[str], rank: str, unit: str, cue: str) -> None:
+        """Counts by rank that share what they count, named after the last: 新建8个国家级、36个省级临床重点专科."""
+        items: list[tuple[re.Match[str], str, str]] = [(m, rank, unit)]
+        while more := _RANKED.match(self.text, items[-1][0].end()):
+            items.append((more, more.group("rank"), more.group("unit")))
+        counted = re.match(rf"[{HAN}“”]{{2,16}}", self.text[items[-1][0].end() :])
+        if len(items) == 1 or not counted:
+            return
+        for found, rank_, unit_ in items:
+            self.take(found, self.at.target(rank_ + counted.group(0), "level", found.group("num"), unit_, cue,
+                                            found.group(0)), name_after=True)
 
     def _done(self) -> None:
         """6. verb, what, figure: 新增社会医疗机构14家以上, 控制全市城镇登记失业率在2.7%以下"""

@@ -573,3 +573,12 @@ def test_a_level_said_before_a_list_comma_and_its_growth_are_both_read():
     found = [(f.kind, f.target.indicator, f.target.display()) for f in report_figures(doc)]
     assert found == [("reached", "地区生产总值", "52000亿元"), ("reached", "地区生产总值", "+5.4%"),  # not 高于全国
                      ("goal", "重点文旅产业收入", "≥10000亿元"), ("goal", "重点文旅产业收入", "+8%")]
+
+
+def test_counts_by_rank_share_the_thing_named_after_the_last():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年工作安排\n新建8个国家级、36个省级临床重点专科。其中实施类省级重点项目5个、市级20个。")
+    assert [(t.indicator, t.display()) for t in extract(doc)] == [
+        ("国家级临床重点专科", "8个"), ("省级临床重点专科", "36个"),  # not 国家级 8个 and nothing for 36个
+        ("实施类省级重点项目", "5个"), ("实施类市级重点项目", "20个")]
