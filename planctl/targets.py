@@ -817,9 +817,13 @@ def _looks_back(path: tuple[Section, ...], start_year: int | None) -> bool:
 
 
 def _section_year(path: tuple[Section, ...], default: int | None) -> int | None:
-    """A work report's 2023年工作安排 sets targets for 2023."""
+    """A work report's 2023年工作安排 sets targets for 2023, its “十五五”时期主要目标任务 for 2030."""
     for s in reversed(path):
         m = re.match(r"^((?:19|20)\d\d)年", s.title)
         if m:
             return int(m.group(1))
+        period = re.search(r"十([一二三四五六])五”?(?:时期|期间|规划)", s.title)
+        if period and default is not None and not _PAST_YEAR.search(s.title):  # (not …和2026年工作安排)
+            end = 1985 + 5 * (10 + (cn_to_int(period.group(1)) or 0) - 6)  # the 6th plan was 1981-1985
+            return end if end > default else default
     return default

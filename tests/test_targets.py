@@ -582,3 +582,11 @@ def test_counts_by_rank_share_the_thing_named_after_the_last():
     assert [(t.indicator, t.display()) for t in extract(doc)] == [
         ("国家级临床重点专科", "8个"), ("省级临床重点专科", "36个"),  # not 国家级 8个 and nothing for 36个
         ("实施类省级重点项目", "5个"), ("实施类市级重点项目", "20个")]
+
+
+def test_a_reports_part_on_the_next_plans_period_sets_targets_for_its_end():
+    from planctl.parser import parse_text
+
+    doc = parse_text("2026年政府工作报告\n各位代表:\n二、“十五五”时期主要目标任务\n常住人口城镇化率达到65%左右。\n"
+                     "三、“十五五”时期目标任务和2026年工作安排\n城镇新增就业110万人以上。\n")
+    assert [(t.indicator, t.year) for t in extract(doc)] == [("常住人口城镇化率", 2030), ("城镇新增就业", 2026)]
