@@ -314,10 +314,19 @@ def indicator_trend(corpus: Corpus, entry: Entry, name: str, imap: IndicatorMap)
         goal = next(iter(goals), None)
         reached = None
         for r in readings:  # the latest report's word for the year
-            if r.figure.kind == REACHED and r.year == year and (goal is None or _comparable(goal, r)):
+            if (r.figure.kind == REACHED and r.year == year and (goal is None or _comparable(goal, r))
+                    and not (reached and _says_more(reached, r))):
                 reached = r
         points.append(TrendPoint(year, report, goal=goal, reached=reached, met=_goal_met(goal, reached)))
     return Trend(entry.info.place.full(), canonical, "indicator", points)
+
+
+def _says_more(kept: Reading, other: Reading) -> bool:
+    """Whether a reading already kept says all another does and more: 287.9亿元 with its growth of 8.9% in the
+    same sentence as the growth on its own."""
+    k, o = kept.figure.target, other.figure.target
+    return (kept.entry is other.entry and k.line == o.line and k.measure == "level" and o.measure == "growth"
+            and _growth_of(kept) == _growth_of(other))
 
 
 def _comparable(goal: Reading, reached: Reading) -> bool:
