@@ -539,9 +539,10 @@ def test_at_least_or_at_most_before_a_figure_is_its_comparator_not_part_of_the_n
     from planctl.parser import parse_text
 
     doc = parse_text("一、2026年工作安排\n新发放创业担保贷款不低于80亿元,⑤城乡低保标准提高到740元以上,"
-                     "总体近视率每年降低1个百分点以上。")
+                     "总体近视率每年降低1个百分点以上,促进先进装备制造营业收入增长10%以上。")
     found = [(t.indicator, t.display()) for t in extract(doc)]
-    assert found == [("新发放创业担保贷款", "≥80亿元"), ("城乡低保标准", "≥740元"), ("总体近视率", "−≥1个百分点")]
+    assert found == [("新发放创业担保贷款", "≥80亿元"), ("城乡低保标准", "≥740元"), ("总体近视率", "−≥1个百分点"),
+                     ("先进装备制造营业收入", "≥10%")]  # not 促进…
 
 
 def test_a_villages_collective_income_keeps_its_unit():
