@@ -29,6 +29,8 @@ _WHOLE_OR_WHEN = re.compile(
     r"|培育|包括|确定|实现|力争|确保|争取|保持|达到)*"
     r"(?:全(?:省|市|区|县|州|盟|旗|国|社会)?|[本我](?:省|市|区|县|州|盟|旗)|地方|城乡|城乡常住|常住)?"
 )
+# How a rate's name ends: 空气质量优良天数比率, 优良天数比例 (a count of days without it)
+_RATE = re.compile(r"(?:比率|比例|比重)$")
 # A Latin abbreviation in brackets says the name again: 地区生产总值(GDP), 研究与试验发展(R&D)经费支出
 _ABBREVIATION = re.compile(r"[(（][A-Za-z&]{2,}[)）]")
 # A share, one thing's part of another: 非化石能源占能源消费总量比重, 研发经费支出与地区生产总值之比,
@@ -91,6 +93,25 @@ class IndicatorMap:
 
         found = process.extractOne(base, self.not_shares, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         return self.names[found[0]] if found else base
+
+    def canonical_for(self, indicator: str, unit: str | None, measure: str) -> str:
+        """The indicator's one name as its figure's unit tells it: a count of 天 is not the rate some write it as
+        (空气质量优良天数比率 338天 is 空气质量优良天数), and a share in % is the rate (空气优良天数 93% is
+        空气质量优良天数比率), where the map knows both."""
+        name = self.canonical(indicator)
+        if measure != "level" or unit is None:
+            return name
+        if unit == "%" and not name.endswith(("率", "比例", "比重")):
+            rates = (base + end for base in (name, indicator) for end in ("比率", "比例"))
+            return next((self.names[r] for r in rates if r in self.names), name)
+        if unit not in ("%", "个百分点", "‰") and (count := _RATE.sub("", name)) != name:
+            found = self.canonical(count)
+            return found if found in self.canonical_names else name
+        return name
+
+    @cached_property
+    def canonical_names(self) -> set[str]:
+        return set(self.names.values())
 
     def _known(self, name: str) -> str | None:
         """The known indicator `name` is (with or without its measure: 地区生产总值年均增长); "" when it names a

@@ -411,9 +411,9 @@ def table_targets(table: Table, path: str, period: str | None, imap: IndicatorMa
             unit = base_unit  # a base in 亿斤 is written in 万吨: so is the target's unit, with no figure to show it
         binding = cells[cols["binding"]].strip() if "binding" in cols else None
         out.append(Target(
-            indicator=name, canonical=imap.canonical(name), measure=measure, value=value, value_text=text,
-            unit=unit, comparator=comparator, year=cols.get("target_year"), period=period, base_value=base_value,
-            base_year=cols.get("base_year"), growth=growth_value, growth_kind=growth_kind,
+            indicator=name, canonical=imap.canonical_for(name, unit, measure), measure=measure, value=value,
+            value_text=text, unit=unit, comparator=comparator, year=cols.get("target_year"), period=period,
+            base_value=base_value, base_year=cols.get("base_year"), growth=growth_value, growth_kind=growth_kind,
             binding=binding or None, source="table", path=path, line=table.lines[offset],
             text=" | ".join(row), upper=upper,
         ))
@@ -519,11 +519,11 @@ class _Sentence:
     def target(self, indicator: str, measure: str, number: str, unit: str, cue: str, value_text: str,
                growth: float | None = None, low: str | None = None) -> Target:
         """A figure's target; with `low`, the figure is the top of a range (增长5-5.5%)."""
-        named = split_measure(indicator)[1]
+        measure = measure or split_measure(indicator)[1]
         value, unit_ = normalise_unit(float(low if low else number), unit, indicator)
         upper = normalise_unit(float(number), unit, indicator)[0] if low else None
         return Target(
-            indicator=indicator, canonical=self.imap.canonical(indicator), measure=measure if measure else named,
+            indicator=indicator, canonical=self.imap.canonical_for(indicator, unit_, measure), measure=measure,
             value=value, value_text=value_text.strip(), unit=unit_, comparator="between" if low else _comparator(cue),
             year=self.year, period=self.period, base_value=None, base_year=None, growth=growth,
             growth_kind="annual" if growth is not None else None, binding=None, source="sentence", path=self.path,

@@ -591,3 +591,14 @@ def test_a_reports_part_on_the_next_plans_period_sets_targets_for_its_end():
     doc = parse_text("2026年政府工作报告\n各位代表:\n二、“十五五”时期主要目标任务\n常住人口城镇化率达到65%左右。\n"
                      "三、“十五五”时期目标任务和2026年工作安排\n城镇新增就业110万人以上。\n")
     assert [(t.indicator, t.year) for t in extract(doc)] == [("常住人口城镇化率", 2030), ("城镇新增就业", 2026)]
+
+
+def test_days_of_good_air_and_their_share_are_two_indicators_told_by_the_unit():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年工作安排\n空气优良天数达到350天,城市空气质量优良天数达到70%,"
+                     "空气质量优良天数比率达到338天,优良天数比例达到86%以上。")
+    assert [(t.canonical, t.display()) for t in extract(doc)] == [
+        ("空气质量优良天数", "350天"), ("空气质量优良天数比率", "70%"),
+        ("空气质量优良天数", "338天"),  # the days, whatever the name says
+        ("空气质量优良天数比率", "≥86%")]
