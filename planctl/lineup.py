@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from .compare import Plan
 from .indicators import IndicatorMap
-from .targets import Target, extract
+from .targets import Target, extract, target_year
 from .themes import Theme, ThemeMap
 
 
@@ -70,9 +71,10 @@ class TargetRow:
         return {"indicator": self.canonical, "measure": self.measure, "plans_with": self.plans_with, "cells": cells}
 
 
-def _preference(t: Target) -> tuple[int, int]:
-    """A plan's own indicator table first, then the first sentence that states the figure."""
-    return (0 if t.source == "table" else 1, t.line)
+def _preference(t: Target, year: int | None) -> tuple[int, int, int]:
+    """A plan's own indicator table first, then a figure for the document's own year (a report's year, a plan's
+    last) before one for another (a report's goal for the next plan's end), then the first sentence that states it."""
+    return (0 if t.source == "table" else 1, 0 if t.year == year else 1, t.line)
 
 
 def line_up(per_plan: list[PlanTargets]) -> list[TargetRow]:
@@ -83,8 +85,9 @@ def line_up(per_plan: list[PlanTargets]) -> list[TargetRow]:
             key = (t.canonical, t.measure)
             row = rows.setdefault(key, TargetRow(t.canonical, t.measure, [[] for _ in per_plan]))
             row.cells[i].append(t)
+    own_years = [target_year(pt.plan.entry.doc) for pt in per_plan]
     for row in rows.values():
-        for found in row.cells:
-            found.sort(key=_preference)
+        for found, year in zip(row.cells, own_years, strict=True):
+            found.sort(key=partial(_preference, year=year))
     first_seen = {key: n for n, key in enumerate(rows)}
     return sorted(rows.values(), key=lambda r: (-r.plans_with, first_seen[(r.canonical, r.measure)]))

@@ -782,6 +782,11 @@ def sentence_targets(
     return out
 
 
+def target_year(doc: Document) -> int | None:
+    """The year a document's targets are for unless they say otherwise: a plan's last, a report's own."""
+    return _years(doc)[0]
+
+
 def _years(doc: Document) -> tuple[int | None, int | None]:
     """(default target year, first year of the period) of a document."""
     if doc.period:

@@ -111,3 +111,14 @@ def test_a_plan_without_targets_is_said_to_have_none(tmp_path):
     )
     page = run("targets", str(plan), "--format", "html").stdout
     assert "No targets found in 某某县 2025报告" in page and "<th>indicator</th>" not in page
+
+
+def test_a_reports_own_year_comes_first_in_its_cell(tmp_path):
+    report = tmp_path / "某某省政府工作报告2026.txt"
+    report.write_text("2026年某某省政府工作报告\n各位代表:\n二、“十五五”时期主要目标任务\n地区生产总值年均增长5%左右。\n"
+                      "三、2026年工作安排\n地区生产总值增长5.5%左右。\n", encoding="utf-8")
+    result = run("compare", str(report), "沙河口", "--targets", "--format", "json")
+    assert result.exit_code == 0, result.output
+    row = next(r for r in json.loads(result.stdout)["rows"] if r["indicator"] == "地区生产总值")
+    first = row["cells"][0]
+    assert (first["value"], first["year"], [t["year"] for t in first["also"]]) == (5.5, 2026, [2030])
