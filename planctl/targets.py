@@ -132,6 +132,8 @@ _CELL_PERIOD = re.compile(
 _RANKS = "世界级|国家级|国际级|省级|市级|县级|区级|区域级|省市级"
 _RANK = re.compile(_RANKS)
 _RANKED = re.compile(rf"、(?P<num>{_NUM})\s*(?P<unit>个|家|所|座|处|项|条)(?P<rank>{_RANKS})")
+# The sides a figure may be given for, each in its own clause: 城市…达到40%,农村达到15%
+_SIDES = ("城镇", "城市", "农村", "乡村", "城区", "农民", "城乡")
 # A level and its unit said before a list comma and the verb of its growth: 地区生产总值5.2万亿元、(增长5.4%)
 _LEVEL_THEN = re.compile(
     rf"(?P<name>.*?[{HAN}”])(?P<pre>{_PRE})?(?P<num>{_NUM})\s*(?P<unit>{_UNIT_RE})(?P<post>以上|以下|以内|左右)?、"
@@ -635,6 +637,15 @@ class _Clause:
             self.take(f, self.at.target(name, _verb_measure(verb, unit, name), f.group("num"), unit, said + verb, text,
                                         low=low), offset=offset)
 
+    def parallel(self, name: str) -> str:
+        """A name that is only the other side of the last one read takes the rest of it: 城市居民健康档案规范化建档率
+        达到40%,农村达到15% (农村居民健康档案规范化建档率)."""
+        if name not in _SIDES or not self.found:
+            return name
+        last = self.found[-1][1].indicator
+        side = next((s for s in _SIDES if last.startswith(s) and len(last) > len(s) + 1), None)
+        return name + last[len(side) :] if side and side != name else name
+
     def goes_on(self, m: re.Match[str]) -> str:
         """The indicator that words of time or resolve alone (三年内, 力争) go on with: the last one read, when no
         other figure stands between and this one is of its kind, by its unit or by how much it grows
@@ -666,7 +677,7 @@ class _Clause:
                     cue = (said.group("pre") or "") + (said.group("post") or "")
                     self.found.append((m.start(), self.at.target(level, "", said.group("num"), said.group("unit"), cue,
                                                                  said.group(0)[len(raw) :])))
-            names = [n for n in [_clean_indicator(raw) or self.goes_on(m)] if _named(n)]
+            names = [n for n in [self.parallel(_clean_indicator(raw)) or self.goes_on(m)] if _named(n)]
             if names and _VERBS_ONLY.fullmatch(names[0]):
                 continue  # 改造提升24个老旧小区: a verb of two, its object after the figure (_counted)
             verb, unit = m.group("verb"), m.group("unit")

@@ -602,3 +602,11 @@ def test_days_of_good_air_and_their_share_are_two_indicators_told_by_the_unit():
         ("空气质量优良天数", "350天"), ("空气质量优良天数比率", "70%"),
         ("空气质量优良天数", "338天"),  # the days, whatever the name says
         ("空气质量优良天数比率", "≥86%")]
+
+
+def test_the_other_side_of_an_indicator_named_alone_takes_the_rest_of_its_name():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2026年工作安排\n城市居民健康档案规范化建档率达到40%,农村达到15%。")
+    assert [(t.indicator, t.display()) for t in extract(doc)] == [("城市居民健康档案规范化建档率", "40%"),
+                                                                 ("农村居民健康档案规范化建档率", "15%")]  # not 农村
