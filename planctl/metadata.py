@@ -436,7 +436,8 @@ def _kind(title: str, head: str) -> str:
     return "other"
 
 
-def _period(text: str) -> str | None:
+def plan_period(text: str) -> str | None:
+    """The years of the five-year plan a text names: 第十四个五年 or 十四五 → 2021-2025."""
     m = _FYP_ORDINAL.search(text) or _FYP_SHORT.search(text)
     if not m:
         return None
@@ -507,7 +508,7 @@ def describe(doc: Document, lines: list[str]) -> None:
     furniture = " ".join(t for _, k, t in doc.furniture if k == "page info")
     doc.title = _pick_title(doc, body)
     doc.kind = _kind(doc.title, opening)
-    doc.period = _period(doc.title) or (_period(head[:3000]) if doc.kind in ("five-year plan", "plan proposal")
+    doc.period = plan_period(doc.title) or (plan_period(head[:3000]) if doc.kind in ("five-year plan", "plan proposal")
                                         else None)
     doc.year = _year(doc, body, opening, furniture)
     doc.place, ambiguous = _place(head, doc.title)

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 from .indicators import IndicatorMap, load_indicator_map, names_share, split_measure
+from .metadata import plan_period
 from .numerals import cn_to_int, figure
 from .outline import Document, Section, Table, indicator_column
 from .text import HAN
@@ -464,7 +465,7 @@ def _list_items(names: str, count: int) -> list[str] | None:
     else:
         return None
     items = [_clean_indicator(i) for i in items]
-    if not items or any(len(i) < 2 or _NOT_INDICATOR.search(i) for i in items):
+    if not items or not all(_named(i) for i in items):
         return None
     last = items[-1]
     tail = next((t for t in _SHARED_TAIL if last.endswith(t) and len(last) > len(t)), "")
@@ -761,7 +762,7 @@ class _Clause:
                 continue  # 研发投入强度, 科技计划项目: the verb is part of a noun
             indicator = _clean_indicator(m.group("ind"))
             if (not self.free(m) or (verb in ("控制", "保持")) != bool(m.group("at"))
-                    or _NOT_INDICATOR.search(indicator) or len(indicator) < 2):
+                    or not _named(indicator)):
                 continue  # (完成今年1470人…: no name before the figure)
             cue = ((m.group("pre") or "") + (m.group("post") or "") + ("控制在" if verb == "控制" else "")
                    + self.before(m))
@@ -838,8 +839,8 @@ def _section_year(path: tuple[Section, ...], default: int | None) -> int | None:
         m = re.match(r"^((?:19|20)\d\d)年", s.title)
         if m:
             return int(m.group(1))
-        period = re.search(r"十([一二三四五六])五”?(?:时期|期间|规划)", s.title)
-        if period and default is not None and not _PAST_YEAR.search(s.title):  # (not …和2026年工作安排)
-            end = 1985 + 5 * (10 + (cn_to_int(period.group(1)) or 0) - 6)  # the 6th plan was 1981-1985
-            return end if end > default else default
+        named = re.search(r"十[一二三四五六]五”?(?:时期|期间|规划)", s.title)
+        years = plan_period(named.group(0)) if named else None
+        if years and default is not None and not _PAST_YEAR.search(s.title):  # (not …和2026年工作安排)
+            return max(int(years[-4:]), default)
     return default
