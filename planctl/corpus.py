@@ -464,7 +464,7 @@ def resolve(corpus: Corpus, query: str) -> Resolved:
         other = found[1]
         if other.info.year and other.info.year != chosen.info.year:
             hint = f"{name}:{other.info.year}"
-        elif other.info.kind != chosen.info.kind and other.info.kind in _KIND_WORDS.values():
+        elif other.info.kind != chosen.info.kind and other.info.kind in _WORD_OF_KIND:
             hint = f"{name}:{other.info.year}:{_WORD_OF_KIND[other.info.kind]}" if other.info.year else other.id
         else:
             hint = other.id

@@ -239,6 +239,13 @@ def _front_matter(lines: list[_Line], doc: Document) -> int:
 _NOTE_ENTRY = re.compile(r"^([\[【]\s*\d{1,3}\s*[\]】])\s*(?=\S)")
 
 
+def _numbered_entry(text: str, h: HeadingMatch | None) -> tuple[str, str] | None:
+    """(number, rest) of a glossary line numbered as a note ([1]…) or as a heading (1.…); None if unnumbered."""
+    if note := _NOTE_ENTRY.match(text):
+        return note.group(1), text[note.end() :]
+    return (h.label, h.rest) if h is not None else None
+
+
 def _glossary_entry(label: str, rest: str, no: int) -> GlossaryEntry:
     cut = next((i for i, c in enumerate(rest) if c in ":。"), -1)
     if 0 < cut <= 30:
@@ -419,11 +426,9 @@ def _block(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
         b.open_block("appendix", ln.text, ln.no)
     elif PREFACE_TITLE.match(compact):
         b.open_block("preface", ln.text, ln.no)
-    elif b.stack and b.stack[0].kind == "glossary" and (h is not None or _NOTE_ENTRY.match(ln.text)):
+    elif b.stack and b.stack[0].kind == "glossary" and (entry := _numbered_entry(ln.text, h)):
         b.flush_pending()
-        note = _NOTE_ENTRY.match(ln.text)
-        label, rest = (note.group(1), ln.text[note.end() :]) if note else (h.label, h.rest) if h else ("", "")
-        b.stack[0].glossary.append(_glossary_entry(label, rest, ln.no))
+        b.stack[0].glossary.append(_glossary_entry(*entry, ln.no))
     else:
         return False
     return True
