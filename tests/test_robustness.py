@@ -140,6 +140,12 @@ def test_no_headings_only_table_only_glossary():
     assert glossary.exit_code == 0 and '"term": "放管服"' in glossary.stdout
 
 
+def test_a_glossary_of_one_entry_says_entry(tmp_path):
+    one = tmp_path / "one.txt"
+    one.write_text("※名词解释※\n[1]“六稳”:稳就业。\n", encoding="utf-8")
+    assert "glossary 1 entry\n" in run("outline", str(one)).stdout
+
+
 def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("第一章 总则\n", encoding="utf-8")

@@ -95,7 +95,8 @@ def outline_tree(doc: Document, depth: int | None = None, topics: bool = False) 
         for table in section.tables:
             node.add(f"[magenta]▦ table[/] {escape(table.caption or '')} [dim]{len(table.rows)} rows[/]")
         if section.glossary:
-            node.add(f"[magenta]glossary[/] [dim]{len(section.glossary)} entries[/]")
+            entries = len(section.glossary)
+            node.add(f"[magenta]glossary[/] [dim]{entries} {'entry' if entries == 1 else 'entries'}[/]")
         if depth is None or level < depth:
             for child in section.children:
                 add(node, child, level + 1)
