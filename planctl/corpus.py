@@ -464,8 +464,8 @@ def resolve(corpus: Corpus, query: str) -> Resolved:
         other = found[1]
         if other.info.year and other.info.year != chosen.info.year:
             hint = f"{name}:{other.info.year}"
-        elif other.info.kind != chosen.info.kind and other.info.kind in _WORD_OF_KIND:
-            hint = f"{name}:{other.info.year}:{_WORD_OF_KIND[other.info.kind]}" if other.info.year else other.id
+        elif other.info.kind != chosen.info.kind and other.info.kind in WORD_OF_KIND:
+            hint = f"{name}:{other.info.year}:{WORD_OF_KIND[other.info.kind]}" if other.info.year else other.id
         else:
             hint = other.id
         note = (
@@ -479,7 +479,7 @@ def resolve(corpus: Corpus, query: str) -> Resolved:
 _KIND_WORDS = {"plan": "five-year plan", "规划": "five-year plan", "纲要": "five-year plan",
                "report": "work report", "报告": "work report", "工作报告": "work report",
                "proposal": "plan proposal", "建议": "plan proposal"}
-_WORD_OF_KIND = {"five-year plan": "plan", "work report": "report", "plan proposal": "proposal"}
+WORD_OF_KIND = {"five-year plan": "plan", "work report": "report", "plan proposal": "proposal"}
 
 
 def _year_and_kind(raw: str, name: str, parts: list[str]) -> tuple[int | None, str | None]:

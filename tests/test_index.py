@@ -486,8 +486,31 @@ def test_a_long_listing_is_plain_aligned_text(monkeypatch):
     assert rows[1].endswith("47,981")
     chosen = run("list", "规划").stdout.splitlines()  # four titles say 规划: plain text too, its own title
     assert chosen[0].endswith(f"4 of 5 documents in {SAMPLES['000'].parent} match “规划”")
-    assert chosen[1] == header and chosen[2:] == [row for row in rows if "003_" not in row]
+    assert chosen[1].split() == header.split()  # laid out for the rows shown: the kind column fits "plan"
+    assert [row.split()[:5] for row in chosen[2:]] == [row.split()[:5] for row in rows if "003_" not in row]
     assert run("list").stdout.splitlines() == lines  # the whole listing kept as it was
+
+
+@pytest.mark.parametrize(("rich_rows", "left_out"), [(200, ["level", "chars"]), (2, ["level"])], ids=["table", "plain"])
+def test_the_listing_fits_an_80_column_terminal_with_every_id_whole(monkeypatch, rich_rows, left_out):
+    from rich.cells import cell_len
+
+    from planctl.render import listing
+
+    monkeypatch.setattr(listing, "RICH_ROWS", rich_rows)  # 2: plain columns, as for thousands of documents
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run("list").stdout.splitlines()
+    assert max(map(cell_len, lines)) == 80
+    header = next(line for line in lines if " id " in f" {line} ")
+    assert header.replace("┃", " ").split() == [c for c in listing.LIST_HEADER if c not in left_out]
+    rows = [line.replace("│", " ").split() for line in lines if "_" in line]
+    assert [row[0] for row in rows] == [path.stem for path in SAMPLES.values()]  # ids whole, one line each
+    assert [row[1] for row in rows[:2]] == ["辽宁省盘锦市兴隆台区", "辽宁省鞍山市海城市"]  # the place whole
+    assert [row[2:4] for row in rows] == [["plan", "2022"], ["plan", "2021"], ["plan", "2022"], ["report", "2023"],
+                                          ["plan", "2021"]]
+    assert rows[0][4].startswith("兴隆台区国民") and "第十四个五年规划纲要" not in rows[0][4]  # the title cut
+    if "chars" not in left_out:
+        assert [row[-1] for row in rows][:2] == ["14,797", "47,981"]
 
 
 def test_the_long_listing_is_kept_until_a_file_or_the_width_changes(folder, monkeypatch):

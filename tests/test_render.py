@@ -5,7 +5,7 @@ import re
 import pytest
 from rich.cells import cell_len, set_cell_size
 
-from planctl.render.cells import NARROW, WIDE, cell_width, fit, pad, widths
+from planctl.render.cells import NARROW, WIDE, cell_width, fit, pad, pad_ends, widths
 
 
 def characters(ranges: str) -> list[str]:
@@ -52,3 +52,10 @@ def test_a_column_measures_and_fits_as_its_texts_one_by_one(column):
     assert sizes == [cell_len(t) for t in column]
     for width in range(0, max(sizes, default=0) + 2):
         assert pad(column, sizes, width) == [set_cell_size(t, width) for t in column], width
+
+
+def test_a_place_too_long_for_its_column_keeps_its_end():
+    places = ["辽宁省盘锦市兴隆台区", "内蒙古自治区呼伦贝尔市海拉尔区", "上海市"]
+    assert pad_ends(places, widths(places), 12) == ["…市兴隆台区 ", "…市海拉尔区 ", "上海市      "]
+    for width in range(1, 32):
+        assert all(cell_len(text) == width for text in pad_ends(places, widths(places), width)), width

@@ -69,3 +69,16 @@ def pad(texts: list[str], sizes: list[int], width: int) -> list[str]:
     """fit(text, width) of each text, given its width (from `widths`)."""
     return [text + " " * (width - n) if n <= width else fit(text, width)
             for text, n in zip(texts, sizes, strict=True)]
+
+
+def pad_ends(texts: list[str], sizes: list[int], width: int) -> list[str]:
+    """Each text padded to `width` cells, or cut to its last cells after a “…”, where a name is most
+    particular (辽宁省盘锦市兴隆台区 → …盘锦市兴隆台区)."""
+    out = []
+    for text, n in zip(texts, sizes, strict=True):
+        if n <= width:
+            out.append(text + " " * (width - n))
+        else:
+            end = fit(text[::-1], width - 1)[::-1].lstrip(" ")  # a wide character cut in half leaves a space
+            out.append("…" + end + " " * (width - 1 - cell_width(end)))
+    return out

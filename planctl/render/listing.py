@@ -79,14 +79,55 @@ def _text(report: ListReport, fmt: str) -> str:
 
 
 RICH_ROWS = 200  # above this, rich's table layout takes seconds; a plain aligned listing takes milliseconds
+TITLE_LEAST = 12  # cells of a title on a narrow terminal: six characters, enough to tell a place's plans apart
+PLACE_WANTED = 20  # cells of a place worth more than the level and size: ten characters, a city and a county
+PLACE_LEAST = 12  # and the least it is given, on a terminal too narrow even without them: it wraps or is cut
+_PLAIN_CAPS = {"id": 32, "place": 24}  # long ids and places are cut in the plain listing, so the title keeps room
+_DROPPED = ("level", "chars")  # left out, in this order, of a terminal too narrow for every column
 
 
 def list_terminal(report: ListReport, width: int) -> str | Table:
-    """The listing on a terminal: a rich table, plain aligned columns for a long one, or a line for none."""
+    """The listing on a terminal: a rich table, plain aligned columns for a long one, or a line for none.
+    Either way it fits the terminal: the title is cut (…), and on a narrow one the level and size left out."""
     shown = shown_count(report)
     if shown == 0:
         return list_title(report) + "; `planctl list` shows them all\n"
-    return list_plain(report, width) if shown > RICH_ROWS else list_rich(report)
+    return list_plain(report, width) if shown > RICH_ROWS else list_rich(report, width)
+
+
+def _terminal_columns(report: ListReport) -> dict[str, list[str]]:
+    """Each column, header first, as a terminal shows it: the kind by its word in a name (plan, report, as in
+    兴隆台:plan), the size with thousands separated."""
+    from ..corpus import WORD_OF_KIND
+
+    rows = _list_rows(report)
+    kind = LIST_HEADER.index("kind")
+    for row in rows:
+        row[kind] = WORD_OF_KIND.get(row[kind], row[kind])
+        row[-1] = f"{int(row[-1]):,}"
+    return {name: [name, *column] for name, column in zip(LIST_HEADER, zip(*rows, strict=True), strict=True)}
+
+
+def _layout(natural: dict[str, int], width: int, gap: int) -> dict[str, int]:
+    """The columns shown in a line of `width` cells and their widths, `gap` cells a column taken by borders
+    and padding: each as wide as its widest cell, but the place and the title share what the others leave.
+    The level, then the size, are left out while the place would get less than PLACE_WANTED and the title
+    less than TITLE_LEAST; room beyond those goes to the title, then the place. Where even that does not fit,
+    the place gets at least PLACE_LEAST (it wraps, or is cut from the start) and the title the rest."""
+    shown = dict(natural)
+    title, place = min(natural["title"], TITLE_LEAST), min(natural["place"], PLACE_WANTED)
+    for name in (None, *_DROPPED):
+        if name:
+            del shown[name]
+        room = width - gap * len(shown) - sum(w for n, w in shown.items() if n not in ("place", "title"))
+        if room >= place + title:
+            break
+    if room >= place + title:  # room beyond that goes to the title first: a place is longer only here and there
+        shown["place"] = min(natural["place"], max(place, room - natural["title"]))
+    else:
+        shown["place"] = max(min(natural["place"], PLACE_LEAST), min(natural["place"], room - title))
+    shown["title"] = max(title, min(shown["title"], room - shown["place"]))
+    return shown
 
 
 def list_plain(report: ListReport, width: int) -> str:
@@ -95,34 +136,37 @@ def list_plain(report: ListReport, width: int) -> str:
 
 
 def _plain(report: ListReport, width: int) -> str:
-    from .cells import pad, widths
+    from .cells import pad, pad_ends, widths
 
-    rows = [LIST_HEADER, *_list_rows(report)]
-    for row in rows[1:]:
-        row[-1] = f"{int(row[-1]):,}"
-    columns = [list(column) for column in zip(*rows, strict=True)]
-    sizes = [widths(column) for column in columns]
-    caps = {"id": 32, "place": 24}  # long ids and places are cut, so the title keeps some room
-    fitted = [min(max(used), caps.get(name, 999)) for name, used in zip(LIST_HEADER, sizes, strict=True)]
-    title = LIST_HEADER.index("title")
-    fitted[title] = max(10, min(fitted[title], width - sum(w + 2 for i, w in enumerate(fitted) if i != title)))
-    cells = [pad(column, used, w) for column, used, w in zip(columns, sizes, fitted, strict=True)]
-    cells[-1] = [text.rjust(fitted[-1]) for text in columns[-1]]  # sizes (ASCII) right-aligned
+    columns = _terminal_columns(report)
+    sizes = {name: widths(column) for name, column in columns.items()}
+    natural = {name: min(max(used), _PLAIN_CAPS.get(name, 999)) for name, used in sizes.items()}
+    shown = _layout(natural, width + 2, 2)  # two spaces between columns, none after the last
+    cells = [(pad_ends if name == "place" else pad)(columns[name], sizes[name], w) for name, w in shown.items()]
+    if "chars" in shown:  # sizes (ASCII) right-aligned
+        cells[-1] = [text.rjust(shown["chars"]) for text in columns["chars"]]
     lines = [list_title(report), *("  ".join(row).rstrip() for row in zip(*cells, strict=True))]
     return "\n".join(lines) + "\n"
 
 
-def list_rich(report: ListReport) -> Table:
+def list_rich(report: ListReport, width: int) -> Table:
+    """A rich table laid out here (rich would fold a word like 'province' in two, or every column to a
+    sliver, before it cut a title): one line a document but where its place wraps, the title cut (…)."""
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=escape(list_title(report)), header_style="bold")
-    for name in LIST_HEADER:
-        table.add_column(name, overflow="fold", justify="right" if name == "chars" else "left",
-                         no_wrap=name in ("id", "year", "chars"))
-    for row in _list_rows(report):
-        row[-1] = f"{int(row[-1]):,}"
-        table.add_row(*[escape(x) for x in row])
+    from .cells import cell_width, widths
+
+    columns = _terminal_columns(report)
+    natural = {name: max(widths(column)) for name, column in columns.items()}
+    shown = _layout(natural, width - 1, 3)  # a border and a space either side: 3 cells a column
+    title = list_title(report)
+    table = Table(title=escape(title), header_style="bold", min_width=min(width, cell_width(title)))  # on a line
+    for name, w in shown.items():
+        table.add_column(name, width=w, justify="right" if name == "chars" else "left",
+                         no_wrap=name != "place", overflow="ellipsis" if name == "title" else "fold")
+    for row in zip(*(columns[name][1:] for name in shown), strict=True):
+        table.add_row(*map(escape, row))
     return table
 
 
