@@ -5,7 +5,7 @@ import re
 import pytest
 from rich.cells import cell_len, set_cell_size
 
-from planctl.render.cells import NARROW, WIDE, cell_width, fit, pad, pad_ends, widths
+from planctl.render.cells import NARROW, WIDE, cell_width, fit, pad, pad_ends, share_widths, widths
 
 
 def characters(ranges: str) -> list[str]:
@@ -59,3 +59,10 @@ def test_a_place_too_long_for_its_column_keeps_its_end():
     assert pad_ends(places, widths(places), 12) == ["…市兴隆台区 ", "…市海拉尔区 ", "上海市      "]
     for width in range(1, 32):
         assert all(cell_len(text) == width for text in pad_ends(places, widths(places), width)), width
+
+
+def test_columns_share_a_narrow_line_widest_first_none_below_its_least():
+    assert share_widths([30, 10, 20], [8, 10, 8], 60) == [30, 10, 20]  # room for all
+    assert share_widths([30, 10, 20], [8, 10, 8], 50) == [20, 10, 20]  # the widest down to the next
+    assert share_widths([30, 10, 20], [8, 10, 8], 40) == [15, 10, 15]  # then both, evenly
+    assert share_widths([30, 10, 20], [8, 10, 8], 20) == [8, 10, 8]  # none below its least: the line overflows

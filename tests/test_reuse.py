@@ -168,6 +168,21 @@ def test_reuse_in_a_corpus_finds_where_a_document_borrows_from(tmp_path):
     assert result.stdout.splitlines()[1].startswith("borrows from,004_1d0a5113fd5c9ab2,")
 
 
+def test_the_documents_a_plan_borrows_from_fit_an_80_column_terminal_ids_whole(monkeypatch):
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run("reuse", "兴隆台").stdout.splitlines()
+    table = [line for line in lines if line[:1] in "┏┃┡│└"]
+    assert all(cell_len(line) == 80 and line[-1] in "┓┃┩│┘" for line in table)  # the right border on every line
+    assert table[1].replace("┃", " ").split() == ["direction", "id", "place", "kind", "year", "share", "passages"]
+    rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in table if line.startswith("│ borrow")]
+    assert [row[1] for row in rows] == ["001_559f3303ea558438", "002_11601b642c36ea08", "004_1d0a5113fd5c9ab2",
+                                        "004_1d0a5113fd5c9ab2", "002_11601b642c36ea08", "001_559f3303ea558438",
+                                        "003_657c2d959349a28d"]
+    assert [row[3] for row in rows] == ["plan"] * 6 + ["report"]
+
+
 def test_counts_and_neighbours_are_kept_for_the_corpus_as_it_is(tmp_path, monkeypatch):
     from planctl.index import Index
 

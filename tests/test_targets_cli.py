@@ -77,6 +77,23 @@ def test_targets_on_the_terminal():
     assert "Targets of 沙河口区 2021规划: 12" in result.stdout and "≤4.5%" in result.stdout
 
 
+def test_targets_fit_an_80_column_terminal_with_figures_whole(monkeypatch):
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run("targets", "海城").stdout.splitlines()
+    table = [line for line in lines if line[:1] in "┏┃┡│└"]
+    assert all(cell_len(line) == 80 and line[-1] in "┓┃┩│┘" for line in table)  # the right border on every line
+    assert table[1].replace("┃", " ").split() == ["indicator", "target", "year", "base", "growth", "binding", "line"]
+    cells = [[cell.strip() for cell in line.split("│")[1:-1]] for line in table if line.startswith("│")]
+    assert ["招商引资实到资金", "108.11亿元", "2025", "53.76亿元", "15% a", "预期性", "63ᵀ"] in cells
+    assert [cell[0] for cell in cells].count("每千人口医院床位") == 1  # eight characters of a name on a line
+    assert lines[-1].strip() == "sections at 110 columns or in --format markdown"
+    monkeypatch.setenv("COLUMNS", "120")
+    wide = run("targets", "海城").stdout.splitlines()
+    assert "section" in wide[2] and not any("sections at" in line for line in wide)
+
+
 def test_targets_errors():
     assert run("compare", "海城", "沙河口", "--targets", "--diff", "-t", "就业").exit_code == 2
     result = run("targets", "海城", "--indicators", "/nonexistent/list.yaml")

@@ -68,7 +68,7 @@ def _targets(fmt: str) -> Renderer:
     from . import targets as r
 
     if fmt == "text":
-        return lambda x, c: r.plan_rich(x.targets, x.theme)
+        return lambda x, c: r.plan_rich(x.targets, x.theme, c.width)
     return lambda x, c: r.plan_text(x.targets, x.theme, fmt)
 
 
@@ -105,7 +105,7 @@ def _related(fmt: str) -> Renderer:
     from . import reuse as r
 
     if fmt == "text":
-        return lambda x, c: r.related_rich(x)
+        return lambda x, c: r.related_rich(x, c.width)
     return lambda x, c: r.related_text(x, fmt)
 
 

@@ -82,3 +82,23 @@ def pad_ends(texts: list[str], sizes: list[int], width: int) -> list[str]:
             end = fit(text[::-1], width - 1)[::-1].lstrip(" ")  # a wide character cut in half leaves a space
             out.append("…" + end + " " * (width - 1 - cell_width(end)))
     return out
+
+
+def share_widths(natural: list[int], least: list[int], room: int) -> list[int]:
+    """Widths for columns that want `natural` cells in `room` cells in all: the widest narrowed first, each to
+    no less than its `least` (rich narrows without regard to a column's least width, then overflows)."""
+    widths = list(natural)
+    excess = sum(widths) - room
+    while excess > 0:
+        narrower = [i for i, w in enumerate(widths) if w > least[i]]
+        if not narrower:
+            break
+        top = max(widths[i] for i in narrower)
+        widest = [i for i in narrower if widths[i] == top]
+        floor = max([widths[i] for i in narrower if widths[i] < top] + [least[i] for i in widest])
+        step = min(top - floor, -(-excess // len(widest)))
+        for i in widest:
+            cut = min(step, widths[i] - least[i], excess)
+            widths[i] -= cut
+            excess -= cut
+    return widths

@@ -124,18 +124,32 @@ def related_text(r: RelatedReport, fmt: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def related_rich(r: RelatedReport) -> RenderableType:
+def related_rich(r: RelatedReport, width: int) -> RenderableType:
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
+
+    from ..corpus import WORD_OF_KIND
+    from .cells import share_widths, widths
 
     title = f"Text reuse around {escape(_label(r.entry))}"
     rows = _related_rows(r)
     if not rows:
         return Text.from_markup(f"[bold]{title}[/]\nNo other document of the corpus shares text with it.")
     table = Table(title=title, header_style="bold")
-    for name in RELATED_HEADER:
-        table.add_column(name, overflow="fold", justify="right" if name in ("year", "share", "passages") else "left")
+    kind = RELATED_HEADER.index("kind")
+    for row in rows:  # the kind by its word in a name (plan, report), as `list` shows it on a terminal
+        row[kind] = WORD_OF_KIND.get(row[kind], row[kind])
+    columns = [[name, *column] for name, column in zip(RELATED_HEADER, zip(*rows, strict=True), strict=True)]
+    natural = [max(widths(column)) for column in columns]
+    # On a narrow terminal a column narrows to its header, the place to three characters; an id never: it is
+    # copied whole.
+    least = [n if name == "id" else max(len(name), min(n, 6) if name == "place" else 0)
+             for name, n in zip(RELATED_HEADER, natural, strict=True)]
+    fitted = share_widths(natural, least, width - 3 * len(columns) - 1)  # a border and a space either side
+    for name, w in zip(RELATED_HEADER, fitted, strict=True):
+        table.add_column(name, width=w, overflow="fold",
+                         justify="right" if name in ("year", "share", "passages") else "left")
     for row in rows:
         table.add_row(*[escape(c) for c in row])
     return table

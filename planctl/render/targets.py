@@ -66,36 +66,71 @@ def plan_text(pt: PlanTargets, theme: str | None, fmt: str) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def plan_rich(pt: PlanTargets, theme: str | None) -> RenderableType:
+SECTION_FROM = 110  # columns of a terminal wide enough for the section column beside the rest
+UNBROKEN = 12  # cells of a figure kept on one line (108.11亿元, ≤30个工作日); a longer cell of words may wrap
+INDICATOR_LEAST = 16  # cells of an indicator's name on a narrow terminal: eight characters a line
+
+
+def plan_rich(pt: PlanTargets, theme: str | None, width: int) -> RenderableType:
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
+
+    from .cells import cell_width, share_widths, widths
 
     if not pt.targets:
         return Text(none_found(pt.plan, theme))
     table = Table(title=f"{escape(_title(pt.plan, theme))}: {len(pt.targets)}", header_style="bold",
                   show_lines=False)
     columns = {
-        "indicator": lambda t: escape(t.indicator)
-        + (f"\n[dim]= {escape(t.canonical)}[/]" if t.canonical != t.indicator else ""),
-        "target": lambda t: escape(t.display()),
+        "indicator": lambda t: t.indicator + (f"\n= {t.canonical}" if t.canonical != t.indicator else ""),
+        "target": lambda t: t.display(),
         "year": lambda t: str(t.year or ""),
-        "base": lambda t: escape(_base(t)),
-        "growth": lambda t: escape(_growth(t)),
-        "binding": lambda t: escape(t.binding or ""),
+        "base": _base,
+        "growth": _growth,
+        "binding": lambda t: t.binding or "",
         "line": lambda t: f"{t.line}{'ᵀ' if t.source == 'table' else ''}",
-        "section": lambda t: f"[dim]{escape(t.path.split(' > ')[-1])}[/]",
+        "section": lambda t: t.path.split(" > ")[-1],
     }
-    # Columns that no target fills (no base values in a work report) are left out.
-    shown = {name: cell for name, cell in columns.items() if any(cell(t) for t in pt.targets) or name == "indicator"}
-    for name in shown:
-        table.add_column(name, overflow="fold", no_wrap=name in ("year", "line", "binding"),
+    # Columns that no target fills (no base values in a work report) are left out, and on a narrow terminal
+    # the section (the line tells where the target is).
+    cells = {name: [cell(t) for t in pt.targets] for name, cell in columns.items()
+             if name != "section" or width >= SECTION_FROM}
+    cells = {name: texts for name, texts in cells.items() if any(texts) or name == "indicator"}
+    natural = [max(widths([name, *(line for text in texts for line in text.split("\n"))]))
+               for name, texts in cells.items()]
+    least = [max(widths([name, *_unbroken(texts)])) if name in ("target", "base", "growth") else cell_width(name)
+             for name, texts in cells.items()]
+    least[0] = min(natural[0], INDICATOR_LEAST)
+    fitted = share_widths(natural, least, width - 3 * len(cells) - 1)  # a border and a space either side
+    for name, w in zip(cells, fitted, strict=True):
+        table.add_column(name, width=w, overflow="fold",
                          justify="right" if name in ("target", "base", "line") else "left")
-    for t in pt.targets:
-        table.add_row(*[cell(t) for cell in shown.values()])
-    if any(t.source == "table" for t in pt.targets):
-        table.caption = "ᵀ from the plan's indicator table"
+    for row in zip(*cells.values(), strict=True):
+        table.add_row(*(_styled(name, text) for name, text in zip(cells, row, strict=True)))
+    notes = ["ᵀ from the plan's indicator table"] if any(t.source == "table" for t in pt.targets) else []
+    if width < SECTION_FROM:
+        notes.append(f"sections at {SECTION_FROM} columns or in --format markdown")
+    table.caption = "\n".join(notes) or None
     return table
+
+
+def _unbroken(texts: list[str]) -> list[str]:
+    """The words of a column's cells kept on one line: figures (108.11亿元, ≤30个工作日), not longer text."""
+    from .cells import widths
+
+    words = [word for text in texts for word in text.split()]
+    return [word for word, n in zip(words, widths(words), strict=True) if n <= UNBROKEN]
+
+
+def _styled(column: str, text: str) -> str:
+    """A cell's text as rich markup: a section, and the canonical name under an indicator, dimmed."""
+    from rich.markup import escape
+
+    if column == "section":
+        return f"[dim]{escape(text)}[/]"
+    name, _, canonical = text.partition("\n")
+    return escape(name) + (f"\n[dim]{escape(canonical)}[/]" if canonical else "")
 
 
 # -- across plans ---------------------------------------------------------------------------------
