@@ -26,8 +26,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Blocks that are not part of the body's numbering: their own numbering restarts inside them.
 # (附:名词解释, ※注释※, [名词解释]: a title may be set off by marks or said to be attached)
 GLOSSARY_TITLE = re.compile(
-    r"^(?:附(?:件|录)?[\d一二三四五六七八九十]*[:：]?)?[※*★☆◆■●\[【]*"
-    r"(?:(有关)?((缩略语|名词|术语|词语)(及|和|、)?)+(解释|说明|释义)|注释)[:：]?[※*★☆◆■●\]】]*$"
+    r"^(?:附(?:件|录)?[\d一二三四五六七八九十]*[:：]?)?[※*★☆◆■●\[【]*(?:《[^》]{1,30}》)?"  # 《政府工作报告》名词解释
+    r"(?:(?:有关|部分|相关)?(?:内容)?(?:(?:缩略语|名词|术语|词语|指标)(?:及|和|、)?)*(?:缩略语|名词|术语|词语)"
+    r"(?:解释|说明|释义|注释)|注释)[:：]?[※*★☆◆■●\]】]*$"
 )
 APPENDIX_TITLE = re.compile(r"^(附件|附录|附表)\s*[\d一二三四五六七八九十]*[:：]?\s*(\S.{0,40})?$")
 PREFACE_TITLE = re.compile(r"^(前言|序言|引言|导言|序|结束语|结语)$")

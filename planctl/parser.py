@@ -174,6 +174,11 @@ class _Builder:
     def open_block(self, kind: str, title: str, no: int) -> None:
         self.flush_pending()
         self.flush_table()
+        last = self.stack[0] if self.stack else None
+        if kind == "glossary" and last is not None and last.kind == "appendix" and not last.size() - len(last.title):
+            # 附件 / 《政府工作报告》有关内容名词注释: an appendix that is a glossary, its title over two lines
+            self.doc.sections.remove(last)
+            title, no = f"{last.title} {title}", last.line
         section = Section("", title, kind, 0, no, kind=kind, level=1)
         self.doc.sections.append(section)
         self.stack = [section]
@@ -246,7 +251,13 @@ def _numbered_entry(text: str, h: HeadingMatch | None) -> tuple[str, str] | None
     return (h.label, h.rest) if h is not None else None
 
 
+_BRACKETED_TERM = re.compile(r"^[\[【]([^\]】]{1,30})[\]】][:：]?")  # 1.[三个收官]即实现脱贫攻坚、…
+
+
 def _glossary_entry(label: str, rest: str, no: int) -> GlossaryEntry:
+    rest = rest.lstrip(":：")  # [24] :“四个不摘”:即…
+    if bracketed := _BRACKETED_TERM.match(rest):
+        return GlossaryEntry(label, bracketed.group(1), rest[bracketed.end() :].strip(), no)
     cut = next((i for i, c in enumerate(rest) if c in ":。"), -1)
     if 0 < cut <= 30:
         return GlossaryEntry(label, rest[:cut], rest[cut + 1 :].strip(), no)
@@ -429,9 +440,20 @@ def _block(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
     elif b.stack and b.stack[0].kind == "glossary" and (entry := _numbered_entry(ln.text, h)):
         b.flush_pending()
         b.stack[0].glossary.append(_glossary_entry(*entry, ln.no))
+    elif (waiting := _awaiting_definition(b, h)) is not None:
+        waiting.definition = ln.text
     else:
         return False
     return True
+
+
+def _awaiting_definition(b: _Builder, h: HeadingMatch | None) -> GlossaryEntry | None:
+    """The glossary's last entry, if it has no definition yet and nothing has come after it: its definition is
+    on the next line (1.“四上”企业: / 现阶段统计工作实践中…)."""
+    if h is not None or not b.stack or b.stack[0].kind != "glossary" or not b.stack[0].glossary:
+        return None
+    entry = b.stack[0].glossary[-1]
+    return entry if not entry.definition and b.last_paragraph_line < entry.line else None
 
 
 # A title cannot end on a list comma or a comma: its list or clause goes on on the next line

@@ -197,6 +197,37 @@ def test_a_glossary_set_off_by_marks_or_attached_is_a_glossary_of_its_notes(titl
     assert [t.indicator for t in extract(doc)] == ["新增高新技术企业"]  # nor their figures targets
 
 
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # named after the document it explains, an appendix's title over two lines, a heading above indicators
+        (["《政府工作报告》名词解释"], "《政府工作报告》名词解释"),
+        (["附件", "《政府工作报告》有关内容名词注释"], "附件 《政府工作报告》有关内容名词注释"),
+        (["附录", "《纲要》有关指标及名词解释"], "附录 《纲要》有关指标及名词解释"),
+    ],
+)
+def test_a_glossary_named_after_its_document_takes_its_entries_whatever_their_layout(lines, title):
+    doc = parse_text(
+        "某某县政府工作报告\n一、2026年工作安排\n新增高新技术企业10家。\n" + "\n".join(lines) + "\n"
+        "1.“四上”企业:\n对达到一定规模、资质或限额的法人单位的一种习惯称谓。\n"  # the definition on the next line
+        "2.[三个收官]即实现脱贫攻坚、全面建成小康社会。\n"  # the term in brackets
+        "[3] :“四个不摘”:即摘帽不摘责任。\n"
+    )
+    glossary = doc.sections[-1]
+    assert (len(doc.sections), glossary.kind, glossary.title) == (2, "glossary", title)
+    assert [(g.label, g.term, g.definition) for g in glossary.glossary] == [
+        ("1.", "“四上”企业", "对达到一定规模、资质或限额的法人单位的一种习惯称谓。"),
+        ("2.", "三个收官", "即实现脱贫攻坚、全面建成小康社会。"),
+        ("[3]", "“四个不摘”", "即摘帽不摘责任。"),
+    ]
+    assert not glossary.paragraphs and not glossary.children
+
+
+def test_an_appendix_with_text_is_no_title_of_the_glossary_after_it():
+    doc = parse_text("某某县规划\n一、总体要求\n加快发展。\n附件\n重大项目表见附表。\n名词解释\n1.双碳:碳达峰和碳中和。\n")
+    assert [(s.kind, s.title) for s in doc.sections[1:]] == [("appendix", "附件"), ("glossary", "名词解释")]
+
+
 def _section(text: str):
     """The one numbered section of a report body: (its title, [(topic, text) of each paragraph])."""
     doc = parse_text("某某县政府工作报告\n各位代表:\n" + text)
