@@ -16,7 +16,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("篇", re.compile(rf"^(第({_CN}|\d+)篇)[\s.．、:：]*")),
     ("章", re.compile(rf"^(第({_CN}|\d+)章)[\s.．、:：]*")),
     ("节", re.compile(rf"^(第({_CN}|\d+)节)[\s.．、:：]*")),
-    ("一、", re.compile(rf"^(({_CN})\s*[、．.])(?![{NUMERAL_CHARS}])\s*")),
+    ("一、", re.compile(rf"^(({_CN})\s*[、．.])\s*")),
     ("(一)", re.compile(rf"^(\(\s*({_CN})\s*\))\s*")),
     ("1.", re.compile(r"^((\d{1,3})\s*[.、．](?![\d.]))\s*")),
     ("(1)", re.compile(r"^(\(\s*(\d{1,3})\s*\))\s*")),
@@ -68,9 +68,18 @@ def match_heading(line: str) -> HeadingMatch | None:
         rest = line[m.end() :].lstrip(" .．…·")
         if style in ("1.", "一、") and (not rest or rest[0] in "%‰"):
             continue
+        if style == "一、" and _lists_numerals(number, rest):
+            continue
         label = m.group(1).replace(" ", "")
         return HeadingMatch(style, label, number, rest)
     return None
+
+
+def _lists_numerals(number: int, rest: str) -> bool:
+    """一、二季度 or 二、三产业 name numbers in a list; 一、一年接着一年干, 三、千方百计…, 一、二〇二五年工作回顾
+    are headings: only the next numeral standing alone follows a list's first."""
+    return (len(rest) > 1 and rest[0] in NUMERAL_CHARS and cn_to_int(rest[0]) == number + 1
+            and rest[1] not in NUMERAL_CHARS)
 
 
 def _runon_cut(rest: str) -> int | None:

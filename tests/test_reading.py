@@ -224,7 +224,8 @@ def test_a_glossary_named_after_its_document_takes_its_entries_whatever_their_la
 
 
 def test_an_appendix_with_text_is_no_title_of_the_glossary_after_it():
-    doc = parse_text("某某县规划\n一、总体要求\n加快发展。\n附件\n重大项目表见附表。\n名词解释\n1.双碳:碳达峰和碳中和。\n")
+    doc = parse_text("某某县规划\n一、总体要求\n加快发展。\n附件\n重大项目表见附表。\n"
+                     "名词解释\n1.双碳:碳达峰和碳中和。\n")
     assert [(s.kind, s.title) for s in doc.sections[1:]] == [("appendix", "附件"), ("glossary", "名词解释")]
 
 
@@ -303,6 +304,16 @@ def test_numbers_inside_sentences_are_not_headings():
     doc = parse_text("第一章 目标\n1.5亿元的投资已经到位。\n2020年完成建设。\n5G基站建成100个。\n")
     assert [s.label for _, s in doc.walk()] == ["第一章"]
     assert len(doc.sections[0].paragraphs) == 3
+
+
+def test_a_title_opening_on_a_numeral_is_a_heading_a_list_of_numerals_is_not():
+    doc = parse_text(
+        "某省政府工作报告\n一、一年接着一年干,新进展新成效\n一年来成绩显著。\n二、2026年主要任务\n"
+        "一、二季度经济增长5%。\n二、三产业融合发展。\n三、千方百计促进经济增长\n正文。\n四、二〇二七年展望\n正文。\n"
+    )
+    assert [s.title for s in doc.sections] == ["一年接着一年干,新进展新成效", "2026年主要任务", "千方百计促进经济增长",
+                                               "二〇二七年展望"]
+    assert "".join(p.text for p in doc.sections[1].paragraphs) == "一、二季度经济增长5%。二、三产业融合发展。"
 
 
 def test_one_line_table_of_contents():
