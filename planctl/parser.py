@@ -18,6 +18,7 @@ from .headings import (
     APPENDIX_TITLE,
     GLOSSARY_TITLE,
     MAX_TITLE,
+    PART_TITLE,
     PREFACE_TITLE,
     SENTENCE_END,
     TOC_TITLE,
@@ -428,6 +429,12 @@ def _box(b: _Builder, ln: _Line, h: HeadingMatch | None, norm: list[str]) -> boo
     return True
 
 
+def _part_title(b: _Builder, text: str) -> bool:
+    """A part of a work report titled without numbering (2024年工作回顾), outside an appendix or glossary, where
+    such a line is the title of a list (附件1 / 2026年省十件民生实事)."""
+    return PART_TITLE.match(text) is not None and not (b.stack and b.stack[0].kind in ("appendix", "glossary"))
+
+
 def _block(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
     """A block outside the body's numbering (glossary, appendix, preface), or an entry of the glossary."""
     compact = ln.text.replace(" ", "")
@@ -501,8 +508,8 @@ def parse_text(text: str, source: str = "<text>", encoding: str = "utf-8") -> Do
         h = match_heading(ln.text)
         if _toc(b, ln, h) or _table(b, ln) or _block(b, ln, h) or _box(b, ln, h, norm):
             continue
-        if h is None and ln.marked and len(ln.text) <= MAX_TITLE:
-            h = HeadingMatch("marked", "", 0, ln.text)
+        if h is None and ((ln.marked and len(ln.text) <= MAX_TITLE) or _part_title(b, ln.text)):
+            h = HeadingMatch("marked", "", 0, ln.text)  # a title set off by its mark, or a report's part
         if h is not None:
             i = _heading(b, ln, h, lines, i)
             continue

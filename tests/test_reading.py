@@ -316,6 +316,21 @@ def test_a_title_opening_on_a_numeral_is_a_heading_a_list_of_numerals_is_not():
     assert "".join(p.text for p in doc.sections[1].paragraphs) == "一、二季度经济增长5%。二、三产业融合发展。"
 
 
+def test_a_work_reports_parts_titled_without_numbers_hold_its_numbered_sections():
+    doc = parse_text(
+        "某某县2025年政府工作报告\n各位代表:\n2024年工作回顾\n一年来,地区生产总值增长5.2%。\n"
+        "2025年工作安排\n今年主要预期目标是:地区生产总值增长6%。\n(一)壮大实体经济\n新增规上企业10家。\n"
+        "加强政府自身建设\n始终把忠诚作为为政之魂。\n附件1\n2025年十件民生实事\n1.新建幼儿园3所。\n"
+    )
+    assert [(s.kind, s.title, [c.title for c in s.children]) for s in doc.sections] == [
+        ("section", "2024年工作回顾", []), ("section", "2025年工作安排", ["壮大实体经济"]),
+        ("section", "加强政府自身建设", []), ("appendix", "附件1", ["新建幼儿园3所"]),
+    ]
+    # a part on the year before is its results, not targets
+    assert [(t.indicator, t.display(), t.year) for t in extract(doc)][:2] == [
+        ("地区生产总值", "+6%", 2025), ("新增规上企业", "10家", 2025)]
+
+
 def test_one_line_table_of_contents():
     doc = parse_text(
         "某某区规划纲要\n目录 第一章 总体要求 第二章 主要任务\n第一章 总体要求\n正文。\n第二章 主要任务\n正文。\n"
