@@ -600,7 +600,7 @@ class _Clause:
         while m := _MORE.match(self.text[end:]):
             said = (m.group("pre") or "") + (m.group("post") or "")
             if re.fullmatch(_VERB_RE, m.group("ind")):
-                measure_ = _verb_measure(m.group("ind"), m.group("unit"), subject)  # 达到4900亿元、增长10%
+                measure_ = self.measure_going_on(m.group("ind"), m.group("unit"), subject)  # 达到4900亿元、增长10%
                 self.take(m, at.target(subject, measure_, m.group("num"), m.group("unit"), said + m.group("ind"),
                                        m.group(0)[len(m.group("ind")) + 1 :]), offset=end)
             elif re.search(_VERB_RE, m.group("ind")) or not _named(m.group("ind")):
@@ -663,6 +663,16 @@ class _Clause:
         same = normalise_unit(1.0, unit, last.indicator)[1] == last.unit or {unit, last.unit} <= {"%", "个百分点"}
         return last.indicator if same else ""
 
+    def measure_going_on(self, verb: str, unit: str, indicator: str) -> str:
+        """The measure of a figure that goes on with the indicator of the last one read: by its verb, but a
+        level in the unit of the growth before it is more of that growth (地区生产总值增长7%以上、力争达到8%,
+        三年内实现10%: a growth of 8%, of 10%; not 森林覆盖率每年提高1.3个百分点,三年内达到26.5%)."""
+        measure = _verb_measure(verb, unit, indicator)
+        last = self.found[-1][1] if self.found else None
+        if last is None or last.indicator != indicator or last.measure != "growth" or last.unit != unit:
+            return measure
+        return "growth" if measure == "level" else measure
+
     def _by_verb(self) -> None:
         """1. indicator, verb, figure: 地区生产总值完成468亿元,增长5%"""
         for m in _CLAUSE.finditer(self.text):
@@ -678,7 +688,8 @@ class _Clause:
                     cue = (said.group("pre") or "") + (said.group("post") or "")
                     self.found.append((m.start(), self.at.target(level, "", said.group("num"), said.group("unit"), cue,
                                                                  said.group(0)[len(raw) :])))
-            names = [n for n in [self.parallel(_clean_indicator(raw)) or self.goes_on(m)] if _named(n)]
+            own = self.parallel(_clean_indicator(raw))
+            names = [n for n in [own or self.goes_on(m)] if _named(n)]
             if names and _VERBS_ONLY.fullmatch(names[0]):
                 continue  # 改造提升24个老旧小区: a verb of two, its object after the figure (_counted)
             verb, unit = m.group("verb"), m.group("unit")
@@ -686,7 +697,7 @@ class _Clause:
             for named in names:
                 start = _FROM.fullmatch(named)
                 indicator = start.group("name") if start else named
-                measure = _verb_measure(verb, unit, indicator)
+                measure = (self.measure_going_on if not own else _verb_measure)(verb, unit, indicator)
                 g = _GROWTH_AFTER.match(self.text[m.end() :])
                 growth = float(g.group("num")) if g and measure == "level" else None
                 low = m.group("low") if unit != "年" else None  # 2021-2025年 is a period, not a range

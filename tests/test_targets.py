@@ -526,6 +526,18 @@ def test_a_clause_that_names_only_a_time_or_resolve_goes_on_with_the_indicator_b
                      ("城镇登记失业率", "level", "≤4.5%"), ("城镇登记失业率", "level", "4%")]
 
 
+def test_a_figure_striven_for_after_a_growth_in_its_unit_is_more_of_that_growth():
+    from planctl.parser import parse_text
+
+    doc = parse_text("一、2025年工作安排\n地区生产总值增长7%以上、力争达到8%,全社会固定资产投资增长15%以上,力争达到20%,"
+                     "城乡居民人均可支配收入增长8%,森林覆盖率每年提高1.3个百分点,三年内达到26.5%。")
+    found = [(t.indicator, t.measure, t.display()) for t in extract(doc)]
+    assert found == [("地区生产总值", "growth", "≥7%"), ("地区生产总值", "growth", "+8%"),
+                     ("全社会固定资产投资", "growth", "≥15%"), ("全社会固定资产投资", "growth", "+20%"),
+                     ("城乡居民人均可支配收入", "growth", "+8%"),
+                     ("森林覆盖率", "growth", "+1.3个百分点"), ("森林覆盖率", "level", "26.5%")]  # points, then a level
+
+
 def test_a_section_headed_by_a_year_before_the_reports_holds_results_not_targets():
     from planctl.parser import parse_text
 
