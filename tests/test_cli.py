@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -386,6 +387,19 @@ def test_nothing_to_show_is_one_sentence_not_an_empty_table(tmp_path, monkeypatc
     assert related.exit_code == 0
     assert related.stdout.splitlines()[-1] == "No other document of the corpus shares text with it."
     assert "┏" not in related.stdout and "direction" not in related.stdout
+
+
+def test_an_outline_on_an_80_column_terminal_keeps_each_size_beside_its_heading(monkeypatch):
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run("outline", "海城").stdout.splitlines()
+    assert max(map(cell_len, lines)) <= 80
+    assert not [line for line in lines if re.fullmatch(r"[│ ]*chars\s*", line)]  # never "557 / chars"
+    at = next(i for i, line in enumerate(lines) if "第二节 持续推进农村综合改革" in line)
+    assert lines[at].rstrip().endswith("  557 chars")  # a title too long for its line wraps beside its size
+    assert lines[at + 1].replace("│", "").strip() == "果"  # …三项试点成 / 果
+    assert "├── 第一节 坚持不懈优化营商环境  1,377 chars" in lines[at - 1]
 
 
 def test_a_corpus_of_one_document_is_listed_as_one_document(tmp_path):

@@ -33,7 +33,7 @@ def _outline(fmt: str) -> Renderer:
     from . import outline as r
 
     return {
-        "text": lambda x, c: r.outline_tree(x.doc, x.depth, x.topics),
+        "text": lambda x, c: r.outline_tree(x.doc, x.depth, x.topics, c.width),
         "markdown": lambda x, c: r.outline_markdown(x.doc, x.depth, x.topics),
         "json": lambda x, c: r.outline_json(x.doc, x.depth),
         "csv": lambda x, c: r.outline_csv(x.doc, x.depth),

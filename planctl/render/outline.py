@@ -9,6 +9,7 @@ from ..outline import Document, Section
 from . import md
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from rich.tree import Tree
 
 
@@ -78,7 +79,7 @@ def outline_markdown(doc: Document, depth: int | None = None, topics: bool = Fal
     return "\n".join(out).rstrip() + "\n"
 
 
-def outline_tree(doc: Document, depth: int | None = None, topics: bool = False) -> Tree:
+def outline_tree(doc: Document, depth: int | None = None, topics: bool = False, width: int = 80) -> Tree:
     from rich.markup import escape
     from rich.tree import Tree
 
@@ -88,7 +89,9 @@ def outline_tree(doc: Document, depth: int | None = None, topics: bool = False) 
         sep = " " if section.style in ("部分", "篇", "章", "节") else ""
         label = f"[cyan]{escape(section.label)}[/]{sep}" if section.label else ""
         page = f", p. {section.page}" if section.page is not None else ""
-        node = parent.add(f"{label}{escape(section.title)}  [dim]{section.size():,} chars{page}[/]")
+        size = f"{section.size():,} chars{page}"
+        title = f"{label}{escape(section.title)}"
+        node = parent.add(_heading_line(title, size, width - TREE_INDENT * level))
         if topics:
             for t in section.topics:
                 node.add(f"[green]·[/] {escape(t)}")
@@ -106,6 +109,31 @@ def outline_tree(doc: Document, depth: int | None = None, topics: bool = False) 
     if not doc.sections:
         root.add(f"[yellow]no headings found[/] [dim]{_no_headings(doc)}[/]")
     return root
+
+
+TREE_INDENT = 4  # cells of rich's tree guides a level takes
+TITLE_LEAST = 12  # cells of a heading's lines however narrow the terminal
+
+
+def _heading_line(title: str, size: str, room: int) -> RenderableType:
+    """A heading and its size on one line; a title too long for the line is cut into lines (anywhere, as
+    Chinese text breaks) in a column of its own, the size beside its first line, not split as "557 / chars"."""
+    from itertools import accumulate
+
+    from rich.cells import chop_cells
+    from rich.table import Table
+    from rich.text import Text
+
+    line = Text.from_markup(f"{title}  [dim]{size}[/]")
+    if line.cell_len <= room:
+        return line
+    text = Text.from_markup(title)
+    pieces = chop_cells(text.plain, max(room - len(size) - 2, TITLE_LEAST))
+    grid = Table.grid(padding=(0, 0, 0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_row(Text("\n").join(text.divide(list(accumulate(map(len, pieces)))[:-1])), size)
+    return grid
 
 
 def outline_csv(doc: Document, depth: int | None = None) -> str:
