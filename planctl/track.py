@@ -312,10 +312,13 @@ def indicator_trend(corpus: Corpus, entry: Entry, name: str, imap: IndicatorMap)
         year = report.info.year
         goals = [r for r in readings if r.entry is report and r.figure.kind == GOAL and r.year == year]
         goal = next(iter(goals), None)
+        said = [r for r in readings if r.figure.kind == REACHED and r.year == year]
+        # what can be held against the goal, else what was said (122.4亿元 when the goal was a growth: shown,
+        # not judged)
+        comparable = [r for r in said if goal is None or _comparable(goal, r)] or said
         reached = None
-        for r in readings:  # the latest report's word for the year
-            if (r.figure.kind == REACHED and r.year == year and (goal is None or _comparable(goal, r))
-                    and not (reached and _says_more(reached, r))):
+        for r in comparable:  # the latest report's word for the year
+            if not (reached and _says_more(reached, r)):
                 reached = r
         points.append(TrendPoint(year, report, goal=goal, reached=reached, met=_goal_met(goal, reached)))
     return Trend(entry.info.place.full(), canonical, "indicator", points)

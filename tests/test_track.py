@@ -112,6 +112,18 @@ def test_trend_of_an_indicator_sets_each_goal_beside_the_result():
     assert points[2018]["reached"]["growth"] == 6.0 and points[2018]["met"] is True
 
 
+def test_a_value_of_another_kind_than_the_goal_is_shown_not_judged(tmp_path):
+    for year, text in ((2018, "二、2018年工作安排\n主要预期目标是:生产总值增长7%。\n"),
+                       (2019, "一、2018年工作回顾\n预计全县生产总值完成122.4亿元。\n"
+                              "二、2019年工作安排\n生产总值增长7%。\n"),
+                       (2020, "一、2019年工作回顾\n全县生产总值完成123.6亿元,增长6.5%。\n")):
+        (tmp_path / f"report{year}.txt").write_text(f"某某县{year}年政府工作报告\n{text}", encoding="utf-8")
+    data = _json("trend", "report2020", "--indicator", "地区生产总值", "--corpus", str(tmp_path))
+    points = {p["year"]: p for p in data["points"]}
+    assert points[2018]["reached"]["value"] == 122.4 and points[2018]["met"] is None  # a level, the goal a growth
+    assert points[2019]["reached"]["value"] == 123.6 and points[2019]["met"] is False  # +6.5% against +7%
+
+
 @needs_corpus
 def test_trend_of_a_theme_gives_each_years_share():
     data = _json("trend", "河北省", "--theme", "乡村振兴", "--corpus", str(SHARED))

@@ -153,11 +153,16 @@ def _trend_title(x: Trend) -> str:
     return f"{x.place}: {what} in each year's work report"
 
 
+def _trend_note(x: Trend) -> str:
+    if x.kind == "theme":
+        return "Share of each report's text in passages on the theme."
+    return ("The goal each report set for its year, and the value a later report gives for that year (* estimated; "
+            "a value of another kind than the goal, a level against a growth rate, is shown but not judged). The "
+            "bar is the value reached (its growth rate where the goal was one).")
+
+
 def trend_markdown(x: Trend) -> str:
-    note = ("Share of each report's text in passages on the theme." if x.kind == "theme" else
-            "The goal each report set for its year, and the value a later report gives for that year "
-            "(* estimated). The bar is the value reached (its growth rate where the goal was one).")
-    return f"# {md.escape(_trend_title(x))}\n\n{note}\n\n" + md.table(_trend_header(x), _trend_rows(x)) + "\n"
+    return f"# {md.escape(_trend_title(x))}\n\n{_trend_note(x)}\n\n" + md.table(_trend_header(x), _trend_rows(x)) + "\n"
 
 
 def trend_json(x: Trend) -> str:
@@ -172,7 +177,8 @@ def trend_rich(x: Trend) -> RenderableType:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=escape(_trend_title(x)), header_style="bold")
+    table = Table(title=escape(_trend_title(x)), header_style="bold", caption=escape(_trend_note(x)),
+                  caption_justify="left")
     for name in _trend_header(x):
         table.add_column(name, no_wrap=name in ("year", "met", "share", "passages", "bar"),
                          overflow="fold", style="cyan" if name == "bar" else "")
