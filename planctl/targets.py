@@ -151,13 +151,17 @@ _COUNTS = re.compile(
 )
 # A year, or a run of years, not an amount of time: 实施…2026年行动方案, 连续5年居全省第1
 _NOT_A_SPAN = re.compile(r"连续$")
-_TARGET_YEAR = re.compile(r"(?:到|至|在)\s*((?:19|20)\d\d)\s*年")
+_TARGET_YEAR = re.compile(r"(?:到|至|在)\s*((?:19|20)\d\d)\s*年(?!的?水平)")  # not 稳定在2020年的水平
 # A year the aims after it are set for: 2015年力争…, 2027年建成…, 2015年,全县… (not 2030年前碳达峰, 2026年1月)
 _YEAR_AIMS = re.compile(
     r"((?:19|20)\d\d)\s*年(?:底|末)?(?:[,，]|(?=力争|确保|争取|要|将|计划|预计|建成|实现|达到|全[省市区县]))"
 )
 _PERIOD_END = re.compile(rf"{PLAN_PERIOD}\s*(?:期末|末)")
 _PAST_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# A year whose level a goal is held against: 粮食产量高于2020年水平, 恢复到2019年的水平 (not 较2020年下降18%,
+# which tells of results as often as of goals)
+_BASE_YEAR = re.compile(r"(?:19|20)\d\d\s*年的?水平")
+_AIMS = re.compile(r"预期目标(?:是|为|[:：])")  # the aims set out: 经济社会发展的主要预期目标是:…
 _LEAD = re.compile(
     r"^(?:力争|确保|争取|预计|计划|其中|同时|全年|年内|今年|提出|全[省市区县州盟旗]|我[国省市区县州盟旗]|全力|努力|实现|推动|促进|推进|加快|"
     r"使|原则上|每年|全面|整体|着力|如期|圆满|按照|连续|进一步|所有的?|[一二三四五六七八九十]+是|年底前?|年末|汛期前|\d{1,2}月底?前?|"
@@ -166,10 +170,12 @@ _LEAD = re.compile(
 )
 # What ends a name and is not part of it: 排放量分别, 办结率均 (not 日均, 人均), 投资要, 地区生产总值力争,
 # 一般公共预算收入可比 (增长), 地区生产总值按 (可比价格), 人均预期寿命再 (提高), 输电能力较“十四五”末 (提高),
-# 广义货币M2预期 (增长), 经济增长预期目标是, 一般公共预算收入在去年市核任务的基础上 (增长), 天然气产量2030年 (达到)
+# 广义货币M2预期 (增长), 经济增长预期目标是, 一般公共预算收入在去年市核任务的基础上 (增长), 天然气产量2030年 (达到),
+# 一般公共预算收入比2019年调整预算收入 (增长)
 _TAIL = re.compile(
     r"(?:年均|累计|(?<!经济)总量|的|各|预计|力争|确保|争取|同比|比上年|较上年|分别|(?<![日人年户月])均|要|可比|按|再|将|和|及|与|全部"
-    rf"|每年|全年|较{PLAN_PERIOD}末?|预期|(?:预期)?目标(?:是|为|设定为)?|在[^在]{{1,16}}基础上|(?:到|至|比|较)?(?:19|20)\d\d年(?:底|末)?)$"
+    rf"|每年|全年|较{PLAN_PERIOD}末?|预期|(?:预期)?目标(?:是|为|设定为)?|在[^在]{{1,16}}基础上|(?:到|至|比|较)?(?:19|20)\d\d年(?:底|末)?"
+    r"|[比较](?:19|20)\d\d年[^比较]{1,10})$"
 )
 # What cannot be an indicator: a preposition phrase (在全市…), a comparison (高于全国0.4个百分点), a list's tail
 # (及其他) or an adverb alone (基本完成57个…, 年底超过260个; but 基本医疗保险参保率 is one).
@@ -502,9 +508,12 @@ def _sentence_year(sentence: str, default: int | None, start_year: int | None) -
 
 
 def _is_past(sentence: str, start_year: int | None) -> bool:
-    if start_year is None or _TARGET_YEAR.search(sentence) or _PERIOD_END.search(sentence):
+    """Whether a sentence tells of years before the document's: not one that sets out the aims (主要预期目标是:
+    …一般公共预算收入比2019年调整预算收入增长7%), nor one that names such a year only as the level a goal is
+    held against (粮食产量高于2020年水平)."""
+    if start_year is None or _TARGET_YEAR.search(sentence) or _PERIOD_END.search(sentence) or _AIMS.search(sentence):
         return False
-    years = [int(y) for y in _PAST_YEAR.findall(sentence)]
+    years = [int(y) for y in _PAST_YEAR.findall(_BASE_YEAR.sub("", sentence))]
     return (bool(years) and max(years) < start_year) or "十二五" in sentence
 
 

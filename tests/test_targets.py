@@ -538,6 +538,19 @@ def test_a_figure_striven_for_after_a_growth_in_its_unit_is_more_of_that_growth(
                      ("森林覆盖率", "growth", "+1.3个百分点"), ("森林覆盖率", "level", "26.5%")]  # points, then a level
 
 
+def test_aims_that_name_an_earlier_year_as_their_base_are_this_years_targets():
+    from planctl.parser import parse_text
+
+    doc = parse_text(
+        "某某县2021年政府工作报告\n一、2021年主要目标\n综合考虑各方面因素,经济社会发展主要预期目标是:地区生产总值增长7%左右,"
+        "一般公共预算收入比2020年调整预算收入增长5.5%,粮食产量高于2020年水平。\n"
+        "全年新增就业5000人,粮食产量稳定在2020年的水平。\n"
+        "二、“十四五”成就\n生产安全事故起数较2020年下降53.3%。\n"  # a result: a year before the report's
+    )
+    found = [(t.indicator, t.display(), t.year) for t in extract(doc)]
+    assert found == [("地区生产总值", "≈7%", 2021), ("一般公共预算收入", "+5.5%", 2021), ("新增就业", "5000人", 2021)]
+
+
 def test_a_section_headed_by_a_year_before_the_reports_holds_results_not_targets():
     from planctl.parser import parse_text
 
