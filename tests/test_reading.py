@@ -184,7 +184,8 @@ def test_unnumbered_contents_entries_are_entries(first):
     assert doc.sections[-1].kind == "glossary"
 
 
-@pytest.mark.parametrize("title", ["※名词解释※", "附:名词解释", "【名词解释】", "※注释※", "附件一:名词解释"])
+@pytest.mark.parametrize("title", ["※名词解释※", "附:名词解释", "【名词解释】", "※注释※", "附件一:名词解释",
+                                   "附:短语说明"])
 def test_a_glossary_set_off_by_marks_or_attached_is_a_glossary_of_its_notes(title):
     doc = parse_text(
         "某某县政府工作报告\n一、2026年工作安排\n新增高新技术企业10家。\n"
