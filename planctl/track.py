@@ -179,11 +179,17 @@ def _cumulative(t: Target) -> bool:
     return at >= 0 and bool(re.search(r"累计|五年|总计|合计", t.text[max(0, at - 6) : at + len(t.indicator) + 8]))
 
 
-def track_target(target: Target, readings: list[Reading]) -> Tracked:
-    reached = _matching(target, readings, REACHED)
+def track_target(target: Target, readings: list[Reading], start: int | None = None) -> Tracked:
+    """A target against the reports' values for it; only values for the plan's own years (from `start` on) are
+    held against it: a year before them is its base (a 2026 report's word on 2025, for a plan of 2026-2030)."""
+    stated = _matching(target, readings, REACHED)
     goals = _matching(target, readings, GOAL)
-    if not reached:
+    reached = [r for r in stated if start is None or (r.year or 0) >= start]
+    if not stated:
         status, note = UNKNOWN, "no report states a value for it"
+    elif not reached:
+        before = "、".join(f"{r.year}: {_stated(r)}" for r in stated)
+        status, note = UNKNOWN, f"the reports state only years before the plan's ({before}): its base, not progress"
     elif target.measure == "growth" or (target.value is None and target.growth is not None):
         status, note = _judge_growth(target, reached)
     elif target.value is None:
@@ -194,7 +200,15 @@ def track_target(target: Target, readings: list[Reading]) -> Tracked:
         status, note = UNKNOWN, "a count; over a plan's five years usually a total of the years"
     else:
         status, note = _judge_level(target, reached)
-    return Tracked(target, reached, goals, status, note)
+    return Tracked(target, stated, goals, status, note)
+
+
+def _stated(r: Reading) -> str:
+    t = r.figure.target
+    if t.measure == "growth":
+        return f"{figure(t.value or 0)}% growth"
+    growth = f" (+{figure(t.growth)}%)" if t.growth is not None else ""
+    return f"{figure(t.value or 0)}{t.unit or ''}{growth}"
 
 
 @dataclass
@@ -218,12 +232,10 @@ def track(corpus: Corpus, entry: Entry, imap: IndicatorMap) -> Track:
     if entry.info.kind != "five-year plan":
         raise PlanctlError(f"{entry.id} is not a five-year plan (kind: {entry.info.kind}); track follows a plan's "
                            f"targets through the reports (`planctl trend` reads reports alone)")
-    reports = place_reports(corpus, entry)
-    if entry.info.period:
-        start = int(entry.info.period.split("-")[0])
-        reports = [e for e in reports if (e.info.year or 0) >= start]
+    start = int(entry.info.period.split("-")[0]) if entry.info.period else None
+    reports = [e for e in place_reports(corpus, entry) if start is None or (e.info.year or 0) >= start]
     if not reports:
-        since = f" from {entry.info.period.split('-')[0]} on" if entry.info.period else ""
+        since = f" from {start} on" if start else ""
         raise PlanctlError(f"no work report of {entry.info.place.full() or entry.id}{since} in the corpus; track sets "
                            "a plan against its place's yearly reports (add them, or give --corpus)")
     readings = all_figures(reports, imap)
@@ -234,7 +246,7 @@ def track(corpus: Corpus, entry: Entry, imap: IndicatorMap) -> Track:
         if (target.canonical, target.measure, target.unit) in seen:
             continue
         seen.add((target.canonical, target.measure, target.unit))
-        row = track_target(target, readings)
+        row = track_target(target, readings, start)
         if row.readings or row.goals:
             rows.append(row)
         else:

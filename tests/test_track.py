@@ -86,6 +86,25 @@ def test_track_follows_xinglongtais_plan_through_its_report():
     assert rows["固定资产投资"]["status"] == "not judged"
 
 
+def test_a_value_for_the_year_before_the_plans_is_its_base_not_progress(tmp_path):
+    (tmp_path / "plan.txt").write_text(
+        "某某县国民经济和社会发展第十五个五年规划纲要\n第一章 主要目标\n到2030年,城镇调查失业率控制在5%以内,"
+        "地区生产总值年均增长5%。\n", encoding="utf-8")
+    (tmp_path / "report2026.txt").write_text(
+        "某某县2026年政府工作报告\n一、2025年工作回顾\n城镇调查失业率4.1%,地区生产总值增长5.4%。\n", encoding="utf-8")
+    rows = {t["target"]["canonical"]: t for t in _json("track", "plan", "--corpus", str(tmp_path))["targets"]}
+    unemployment = rows["城镇调查失业率"]
+    assert [(r["year"], r["value"]) for r in unemployment["reached"]] == [(2025, 4.1)]  # shown
+    assert unemployment["status"] == "not judged"  # not "met" before the plan began
+    assert unemployment["note"] == "the reports state only years before the plan's (2025: 4.1%): its base, not progress"
+    assert rows["地区生产总值"]["status"] == "not judged"
+    (tmp_path / "report2027.txt").write_text(
+        "某某县2027年政府工作报告\n一、2026年工作回顾\n城镇调查失业率4.3%,地区生产总值增长4.8%。\n", encoding="utf-8")
+    rows = {t["target"]["canonical"]: t for t in _json("track", "plan", "--corpus", str(tmp_path))["targets"]}
+    assert rows["城镇调查失业率"]["status"] == "met" and rows["地区生产总值"]["status"] == "behind"
+    assert "2026: 4.8%" in rows["地区生产总值"]["note"]
+
+
 def test_track_needs_a_plan():
     result = CliRunner().invoke(cli, ["track", "兴隆台:2023"])
     assert result.exit_code == 1 and "not a five-year plan" in result.output

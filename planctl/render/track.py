@@ -58,8 +58,9 @@ def _track_title(x: Track) -> str:
 
 _LEGEND = ("reached: the values the reports give for each year (* estimated: the report was written before the "
            "year's statistics were final; a growth rate in brackets). yearly goals: what each report set for its "
-           "year. met: the latest value reaches the target; on track / behind: against a straight path from the "
-           "plan's base, or against the growth the target still needs each year.")
+           "year. met: the latest value for a year of the plan reaches the target; on track / behind: against a "
+           "straight path from the plan's base, or against the growth the target still needs each year; a value "
+           "for a year before the plan's is its base, not judged.")
 
 
 def track_markdown(x: Track) -> str:
