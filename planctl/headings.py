@@ -31,11 +31,12 @@ GLOSSARY_TITLE = re.compile(
     r"(?:解释|说明|释义|注释)|注释)[:：]?[※*★☆◆■●\]】]*$"
 )
 APPENDIX_TITLE = re.compile(r"^(附件|附录|附表)\s*[\d一二三四五六七八九十]*[:：]?\s*(\S.{0,40})?$")
-# A part of a work report titled without numbering (2024年工作回顾, “十五五”时期的主要目标任务, 今年政府工作重点,
-# 加强政府自身建设): a line by itself, with no punctuation but quotes, ending on what such parts are called.
+# A part of a work report titled without numbering (2024年工作回顾, 过去五年回顾和2002年工作情况, “十五五”时期的主要
+# 目标任务, 对今后五年和2003年政府工作的建议, 今年政府工作重点, 加强政府自身建设): a line by itself, with no
+# punctuation but quotes, ending on what such parts are called.
 PART_TITLE = re.compile(
-    r"^[^,，。;；:：!！?？、()()]{0,24}(?:工作回顾|工作安排(?:建议)?|主要任务|目标任务|重点工作|工作重点|工作任务"
-    r"|工作思路|政府自身建设|民生实事)$"
+    r"^[^,，。;；:：!！?？、()()]{0,24}(?:回顾|工作情况|工作安排(?:建议)?|工作的建议|主要任务|目标任务|重点工作|工作重点"
+    r"|工作任务|工作思路|政府自身建设|民生实事)$"
 )
 PREFACE_TITLE = re.compile(r"^(前言|序言|引言|导言|序|结束语|结语)$")
 TOC_TITLE = re.compile(r"^目\s*录$")

@@ -190,8 +190,11 @@ class _Builder:
         if self.stack and self.stack[0].kind == "preface":
             self.stack = []
         styles = [s.style for s in self.stack]
+        in_block = bool(self.stack) and self.stack[0].kind in ("glossary", "appendix")
         if h.style in styles:
             del self.stack[styles.index(h.style) :]
+        elif in_block and h.number == 1:
+            pass  # numbering starts again in an appendix (附件1 / 一、提高低保…): under it, whatever the body used
         elif h.style in self.style_level and self.style_level[h.style] <= len(self.stack):
             del self.stack[self.style_level[h.style] - 1 :]
         if h.style in _RANKED:
@@ -200,9 +203,8 @@ class _Builder:
                 _RANKED[self.stack[-1].style] >= _RANKED[h.style]
             ):
                 self.stack.pop()
-        base = 1 if self.stack and self.stack[0].kind in ("glossary", "appendix") else 0
         level = len(self.stack) + 1
-        if not base:
+        if not (self.stack and self.stack[0].kind in ("glossary", "appendix")):
             self.style_level.setdefault(h.style, level)
         section = Section(h.label, title, h.style, h.number, no, level=level)
         if self.stack:

@@ -332,6 +332,20 @@ def test_a_work_reports_parts_titled_without_numbers_hold_its_numbered_sections(
         ("地区生产总值", "+6%", 2025), ("新增规上企业", "10家", 2025)]
 
 
+def test_parts_named_as_a_review_or_proposals_and_an_appendix_numbered_afresh():
+    doc = parse_text(
+        "某省2003年政府工作报告\n各位代表:\n过去五年回顾和2002年工作情况\n一、经济持续快速发展\n生产总值增长9.6%。\n"
+        "对今后五年和2003年政府工作的建议\n一、扩大内需\n国内生产总值增长9%。\n二、增加农民收入\n正文。\n"
+        "附件1\n2003年十件民生实事\n一、稳定和扩大就业\n新增就业10万人。\n二、实施交通惠民工程\n正文。\n"
+    )
+    assert [(s.kind, s.title, [c.title for c in s.children]) for s in doc.sections] == [
+        ("section", "过去五年回顾和2002年工作情况", ["经济持续快速发展"]),
+        ("section", "对今后五年和2003年政府工作的建议", ["扩大内需", "增加农民收入"]),
+        ("appendix", "附件1", ["稳定和扩大就业", "实施交通惠民工程"]),  # 一、 again: the appendix's own numbering
+    ]
+    assert [(t.indicator, t.display()) for t in extract(doc)][:1] == [("国内生产总值", "+9%")]  # not the review's
+
+
 def test_one_line_table_of_contents():
     doc = parse_text(
         "某某区规划纲要\n目录 第一章 总体要求 第二章 主要任务\n第一章 总体要求\n正文。\n第二章 主要任务\n正文。\n"
