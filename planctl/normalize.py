@@ -135,8 +135,9 @@ def strip_pinyin(line: str) -> str:
 
 
 def damage_warning(line: str, lineno: int) -> LineWarning | None:
-    """A warning for text that cannot be repaired (byte-shifted runs, replacement characters)."""
-    m = _DAMAGE.search(line)
+    """A warning for text that cannot be repaired (byte-shifted runs, replacement characters); not for a
+    question mark that ends a question (是否继续?, 怎么办?)."""
+    m = next((m for m in _DAMAGE.finditer(line) if not _QUESTION.search(line, 0, m.start() + 1)), None)
     if not m:
         return None
     start = max(0, m.start() - 4)
@@ -145,6 +146,8 @@ def damage_warning(line: str, lineno: int) -> LineWarning | None:
 
 
 _DAMAGE_HINT = re.compile(r"[?\ufffd\u2500-\u257f]")
+# A question ending on ?: a question word a few characters before it, and the line's end or a quote after it.
+_QUESTION = re.compile(rf"(?:吗|呢|么|是否|什么|怎么|如何|为何|为什么|哪|谁|多少)[{CJK}]{{0,6}}\?$")
 
 
 def _finished(text: str, traditional: bool) -> str:

@@ -291,6 +291,13 @@ def test_a_damaged_line_after_a_short_title_is_not_joined_to_it():
     assert paragraphs[0][1] == "\ufffd\ufffd\ufffd broken bytes 经济"
 
 
+def test_a_question_mark_ending_a_question_is_no_damage_one_inside_a_word_is():
+    doc = parse_text("某某县政府工作报告\n一、工作回顾\n长者模式 是否继续?\n我们拿什么回报人民的馈赠呢?我们要实干。\n"
+                     "优化营?环境。\n")
+    assert [w.message for w in doc.warnings] == [
+        "damaged text “优化营?环境。” (mis-converted bytes in the file); kept as is"]
+
+
 def test_character_references_left_by_a_web_page_are_decoded_in_plain_text():
     doc = parse_text(
         "某某县2019年政府工作报告\n某某县人民政府县长&nbsp;张三\n&nbsp;\n一、工作回顾\n"
