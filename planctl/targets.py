@@ -162,6 +162,7 @@ _PAST_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 # which tells of results as often as of goals)
 _BASE_YEAR = re.compile(r"(?:19|20)\d\d\s*年的?水平")
 _AIMS = re.compile(r"预期目标(?:是|为|[:：])")  # the aims set out: 经济社会发展的主要预期目标是:…
+_RATE_ONLY = re.compile(r"(?:年均)?(?:增速|增幅|增长率|增长速度)")  # the growth of what was named before
 _LEAD = re.compile(
     r"^(?:力争|确保|争取|预计|计划|其中|同时|全年|年内|今年|提出|全[省市区县州盟旗]|我[国省市区县州盟旗]|全力|努力|实现|推动|促进|推进|加快|"
     r"使|原则上|每年|全面|整体|着力|如期|圆满|按照|连续|进一步|所有的?|[一二三四五六七八九十]+是|年底前?|年末|汛期前|\d{1,2}月底?前?|"
@@ -672,6 +673,15 @@ class _Clause:
         same = normalise_unit(1.0, unit, last.indicator)[1] == last.unit or {unit, last.unit} <= {"%", "个百分点"}
         return last.indicator if same else ""
 
+    def rate_of(self, name: str, m: re.Match[str]) -> str:
+        """The indicator whose growth a clause names only as a rate (地区生产总值超过5万亿元,年均增速力争保持在5%
+        以上): the last one read, when no other figure stands between."""
+        if not _RATE_ONLY.fullmatch(name) or m.group("unit") != "%" or not self.found:
+            return ""
+        start, last = self.found[-1]
+        end = max(b for a, b in self.taken if a == start)
+        return "" if re.search(r"\d", self.text[end : m.start("verb")]) else last.indicator
+
     def measure_going_on(self, verb: str, unit: str, indicator: str) -> str:
         """The measure of a figure that goes on with the indicator of the last one read: by its verb, but a
         level in the unit of the growth before it is more of that growth (地区生产总值增长7%以上、力争达到8%,
@@ -698,6 +708,11 @@ class _Clause:
                     self.found.append((m.start(), self.at.target(level, "", said.group("num"), said.group("unit"), cue,
                                                                  said.group(0)[len(raw) :])))
             own = self.parallel(_clean_indicator(raw))
+            if rate_of := self.rate_of(own, m):  # …超过5万亿元,年均增速力争保持在5%以上
+                self.take(m, self.at.target(rate_of, "growth", m.group("num"), m.group("unit"),
+                                            (m.group("pre") or "") + (m.group("post") or "") + m.group("verb"),
+                                            m.group(0)[len(m.group("ind")) :]))
+                continue
             names = [n for n in [own or self.goes_on(m)] if _named(n)]
             if names and _VERBS_ONLY.fullmatch(names[0]):
                 continue  # 改造提升24个老旧小区: a verb of two, its object after the figure (_counted)

@@ -551,6 +551,16 @@ def test_aims_that_name_an_earlier_year_as_their_base_are_this_years_targets():
     assert found == [("地区生产总值", "≈7%", 2021), ("一般公共预算收入", "+5.5%", 2021), ("新增就业", "5000人", 2021)]
 
 
+def test_a_rate_named_alone_is_the_growth_of_the_indicator_before_it():
+    from planctl.parser import parse_text
+
+    doc = parse_text("第一章 主要目标\n到2030年,地区生产总值超过5万亿元,年均增速力争保持在5%以上,居民消费率显著提高。"
+                     "城镇化率达到70%,常住人口增幅控制在1%以内。\n")
+    found = [(t.indicator, t.measure, t.display()) for t in extract(doc)]
+    assert found[:2] == [("地区生产总值", "level", "≥50000亿元"), ("地区生产总值", "growth", "≥5%")]
+    assert ("增速", "level", "≥5%") not in found
+
+
 def test_a_section_headed_by_a_year_before_the_reports_holds_results_not_targets():
     from planctl.parser import parse_text
 
