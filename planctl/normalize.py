@@ -146,7 +146,7 @@ def damage_warning(line: str, lineno: int) -> LineWarning | None:
 
 
 _DAMAGE_HINT = re.compile(r"[?\ufffd\u2500-\u257f]")
-# A question ending on ?: a question word a few characters before it, and the line's end or a quote after it.
+# A question ending on ?: a question word at most six characters before the mark (是否继续?, …的馈赠呢?).
 _QUESTION = re.compile(rf"(?:吗|呢|么|是否|什么|怎么|如何|为何|为什么|哪|谁|多少)[{CJK}]{{0,6}}\?$")
 
 

@@ -172,11 +172,16 @@ class _Builder:
         self.table.rows.append(cells)
         self.table.lines.append(no)
 
+    @property
+    def in_block(self) -> bool:
+        """Whether the text is in an appendix or glossary, whose numbering is its own."""
+        return bool(self.stack) and self.stack[0].kind in ("glossary", "appendix")
+
     def open_block(self, kind: str, title: str, no: int) -> None:
         self.flush_pending()
         self.flush_table()
         last = self.stack[0] if self.stack else None
-        if kind == "glossary" and last is not None and last.kind == "appendix" and not last.size() - len(last.title):
+        if kind == "glossary" and last and last.kind == "appendix" and not (last.own_text() or last.children):
             # 附件 / 《政府工作报告》有关内容名词注释: an appendix that is a glossary, its title over two lines
             self.doc.sections.remove(last)
             title, no = f"{last.title} {title}", last.line
@@ -190,10 +195,9 @@ class _Builder:
         if self.stack and self.stack[0].kind == "preface":
             self.stack = []
         styles = [s.style for s in self.stack]
-        in_block = bool(self.stack) and self.stack[0].kind in ("glossary", "appendix")
         if h.style in styles:
             del self.stack[styles.index(h.style) :]
-        elif in_block and h.number == 1:
+        elif self.in_block and h.number == 1:
             pass  # numbering starts again in an appendix (附件1 / 一、提高低保…): under it, whatever the body used
         elif h.style in self.style_level and self.style_level[h.style] <= len(self.stack):
             del self.stack[self.style_level[h.style] - 1 :]
@@ -204,7 +208,7 @@ class _Builder:
             ):
                 self.stack.pop()
         level = len(self.stack) + 1
-        if not (self.stack and self.stack[0].kind in ("glossary", "appendix")):
+        if not self.in_block:
             self.style_level.setdefault(h.style, level)
         section = Section(h.label, title, h.style, h.number, no, level=level)
         if self.stack:
@@ -434,7 +438,7 @@ def _box(b: _Builder, ln: _Line, h: HeadingMatch | None, norm: list[str]) -> boo
 def _part_title(b: _Builder, text: str) -> bool:
     """A part of a work report titled without numbering (2024年工作回顾), outside an appendix or glossary, where
     such a line is the title of a list (附件1 / 2026年省十件民生实事)."""
-    return PART_TITLE.match(text) is not None and not (b.stack and b.stack[0].kind in ("appendix", "glossary"))
+    return PART_TITLE.match(text) is not None and not b.in_block
 
 
 def _block(b: _Builder, ln: _Line, h: HeadingMatch | None) -> bool:
