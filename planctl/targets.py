@@ -657,17 +657,21 @@ class _Clause:
         side = next((s for s in _SIDES if last.startswith(s) and len(last) > len(s) + 1), None)
         return name + last[len(side) :] if side and side != name else name
 
+    def last_before(self, m: re.Match[str]) -> Target | None:
+        """The last target read, when no other figure stands between it and this clause's verb."""
+        if not self.found:
+            return None
+        start, last = self.found[-1]
+        end = max(b for a, b in self.taken if a == start)
+        return None if re.search(r"\d", self.text[end : m.start("verb")]) else last
+
     def goes_on(self, m: re.Match[str]) -> str:
         """The indicator that words of time or resolve alone (三年内, 力争) go on with: the last one read, when no
         other figure stands between and this one is of its kind, by its unit or by how much it grows
         (森林覆盖率每年提高1.3个百分点,三年内达到26.5%; not …办结率达到95%,年内完成3800户)."""
-        if not self.found:
+        if (last := self.last_before(m)) is None:
             return ""
-        start, last = self.found[-1]
-        end = max(b for a, b in self.taken if a == start)
         verb, unit = m.group("verb"), m.group("unit")
-        if re.search(r"\d", self.text[end : m.start("verb")]):
-            return ""
         if _verb_measure(verb, unit, last.indicator) != "level":
             return last.indicator
         same = normalise_unit(1.0, unit, last.indicator)[1] == last.unit or {unit, last.unit} <= {"%", "个百分点"}
@@ -676,11 +680,9 @@ class _Clause:
     def rate_of(self, name: str, m: re.Match[str]) -> str:
         """The indicator whose growth a clause names only as a rate (地区生产总值超过5万亿元,年均增速力争保持在5%
         以上): the last one read, when no other figure stands between."""
-        if not _RATE_ONLY.fullmatch(name) or m.group("unit") != "%" or not self.found:
+        if not _RATE_ONLY.fullmatch(name) or m.group("unit") != "%" or (last := self.last_before(m)) is None:
             return ""
-        start, last = self.found[-1]
-        end = max(b for a, b in self.taken if a == start)
-        return "" if re.search(r"\d", self.text[end : m.start("verb")]) else last.indicator
+        return last.indicator
 
     def measure_going_on(self, verb: str, unit: str, indicator: str) -> str:
         """The measure of a figure that goes on with the indicator of the last one read: by its verb, but a
@@ -721,7 +723,8 @@ class _Clause:
             for named in names:
                 start = _FROM.fullmatch(named)
                 indicator = start.group("name") if start else named
-                measure = (self.measure_going_on if not own else _verb_measure)(verb, unit, indicator)
+                # (a clause going on with the indicator before it may go on with its growth too)
+                measure = _verb_measure(verb, unit, indicator) if own else self.measure_going_on(verb, unit, indicator)
                 g = _GROWTH_AFTER.match(self.text[m.end() :])
                 growth = float(g.group("num")) if g and measure == "level" else None
                 low = m.group("low") if unit != "年" else None  # 2021-2025年 is a period, not a range
