@@ -22,6 +22,18 @@ def run(*args: str, input: str | None = None):
     return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
 
 
+def table_at_80_columns(monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[list[str], list[list[str]]]:
+    """Run a command on an 80-column terminal; check that its table fits with its right border on every line, and
+    return the table's header and the cells of its rows."""
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "80")
+    table = [line for line in run(*args).stdout.splitlines() if line[:1] in "┏┃┡│└"]
+    assert all(cell_len(line) == 80 and line[-1] in "┓┃┩│┘" for line in table)
+    header = table[1].replace("┃", " ").split()
+    return header, [[cell.strip() for cell in line.split("│")[1:-1]] for line in table if line.startswith("│")]
+
+
 def golden(name: str, text: str) -> None:
     path = GOLDEN / name
     if os.environ.get("PLANCTL_UPDATE_GOLDEN"):

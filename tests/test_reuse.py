@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
+from test_cli import table_at_80_columns
 
 from planctl.cli import cli
 from planctl.corpus import open_corpus, resolve
@@ -169,14 +170,9 @@ def test_reuse_in_a_corpus_finds_where_a_document_borrows_from(tmp_path):
 
 
 def test_the_documents_a_plan_borrows_from_fit_an_80_column_terminal_ids_whole(monkeypatch):
-    from rich.cells import cell_len
-
-    monkeypatch.setenv("COLUMNS", "80")
-    lines = run("reuse", "兴隆台").stdout.splitlines()
-    table = [line for line in lines if line[:1] in "┏┃┡│└"]
-    assert all(cell_len(line) == 80 and line[-1] in "┓┃┩│┘" for line in table)  # the right border on every line
-    assert table[1].replace("┃", " ").split() == ["direction", "id", "place", "kind", "year", "share", "passages"]
-    rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in table if line.startswith("│ borrow")]
+    header, cells = table_at_80_columns(monkeypatch, "reuse", "兴隆台")
+    assert header == ["direction", "id", "place", "kind", "year", "share", "passages"]
+    rows = [row for row in cells if row[0] in ("borrows", "borrowed")]  # a row's first line: a place wraps
     assert [row[1] for row in rows] == ["001_559f3303ea558438", "002_11601b642c36ea08", "004_1d0a5113fd5c9ab2",
                                         "004_1d0a5113fd5c9ab2", "002_11601b642c36ea08", "001_559f3303ea558438",
                                         "003_657c2d959349a28d"]

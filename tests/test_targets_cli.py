@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from test_cli import golden, run
+from test_cli import golden, run, table_at_80_columns
 
 
 def test_compare_targets_markdown_golden():
@@ -78,16 +78,11 @@ def test_targets_on_the_terminal():
 
 
 def test_targets_fit_an_80_column_terminal_with_figures_whole(monkeypatch):
-    from rich.cells import cell_len
-
-    monkeypatch.setenv("COLUMNS", "80")
-    lines = run("targets", "海城").stdout.splitlines()
-    table = [line for line in lines if line[:1] in "┏┃┡│└"]
-    assert all(cell_len(line) == 80 and line[-1] in "┓┃┩│┘" for line in table)  # the right border on every line
-    assert table[1].replace("┃", " ").split() == ["indicator", "target", "year", "base", "growth", "binding", "line"]
-    cells = [[cell.strip() for cell in line.split("│")[1:-1]] for line in table if line.startswith("│")]
+    header, cells = table_at_80_columns(monkeypatch, "targets", "海城")
+    assert header == ["indicator", "target", "year", "base", "growth", "binding", "line"]
     assert ["招商引资实到资金", "108.11亿元", "2025", "53.76亿元", "15% a", "预期性", "63ᵀ"] in cells
     assert [cell[0] for cell in cells].count("每千人口医院床位") == 1  # eight characters of a name on a line
+    lines = run("targets", "海城").stdout.splitlines()
     assert lines[-1].strip() == "sections at 110 columns or in --format markdown"
     monkeypatch.setenv("COLUMNS", "120")
     wide = run("targets", "海城").stdout.splitlines()
