@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from .errors import PlanctlError
@@ -30,6 +29,8 @@ def write_text(text: str, path: Path | None, force: bool = False) -> None:
             sys.stdout.write("\n")
         return
     check_target(path, force)
+    import tempfile  # only when writing a file: 3 ms of every start otherwise
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import logging
 import marshal
 import math
 import re
@@ -60,6 +59,8 @@ def _jieba() -> Any:
         if blocked:
             del sys.modules["pkg_resources"]
     jieba.marshal = _WholeFileMarshal
+
+    import logging  # jieba has imported it; planctl asks for it only here (4 ms a start otherwise)
 
     jieba.setLogLevel(logging.WARNING)
     return jieba
