@@ -87,6 +87,10 @@ def test_targets_fit_an_80_column_terminal_with_figures_whole(monkeypatch):
     monkeypatch.setenv("COLUMNS", "120")
     wide = run("targets", "海城").stdout.splitlines()
     assert "section" in wide[2] and not any("sections at" in line for line in wide)
+    # a plan with fewer columns leaves the section room on 80 columns
+    header, cells = table_at_80_columns(monkeypatch, "targets", "兴隆台")
+    assert header == ["indicator", "target", "year", "line", "section"]
+    assert cells[0] == ["人均GDP", "2.5万美元", "2025", "28", "(五)奋斗目标"]
 
 
 def test_targets_errors():

@@ -66,7 +66,8 @@ def plan_text(pt: PlanTargets, theme: str | None, fmt: str) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-SECTION_FROM = 110  # columns of a terminal wide enough for the section column beside the rest
+SECTION_FROM = 110  # columns of a terminal wide enough for the section column beside the rest, whatever they hold
+SECTION_LEAST = 16  # or cells of room the others leave it at their full width
 UNBROKEN = 12  # cells of a figure kept on one line (108.11亿元, ≤30个工作日); a longer cell of words may wrap
 INDICATOR_LEAST = 16  # cells of an indicator's name on a narrow terminal: eight characters a line
 
@@ -93,12 +94,15 @@ def plan_rich(pt: PlanTargets, theme: str | None, width: int) -> RenderableType:
         "section": lambda t: t.path.split(" > ")[-1],
     }
     # Columns that no target fills (no base values in a work report) are left out, and on a narrow terminal
-    # the section (the line tells where the target is).
-    cells = {name: [cell(t) for t in pt.targets] for name, cell in columns.items()
-             if name != "section" or width >= SECTION_FROM}
+    # the section, unless the others leave it room (the line tells where the target is).
+    cells = {name: [cell(t) for t in pt.targets] for name, cell in columns.items()}
     cells = {name: texts for name, texts in cells.items() if any(texts) or name == "indicator"}
     natural = [max(widths([name, *(line for text in texts for line in text.split("\n"))]))
                for name, texts in cells.items()]
+    others = sum(natural[:-1]) + 3 * len(natural) + 1  # a border and a space either side of each column
+    dropped = "section" in cells and width < SECTION_FROM and width - others < min(natural[-1], SECTION_LEAST)
+    if dropped:
+        del cells["section"], natural[-1]
     least = [max(widths([name, *_unbroken(texts)])) if name in ("target", "base", "growth") else cell_width(name)
              for name, texts in cells.items()]
     least[0] = min(natural[0], INDICATOR_LEAST)
@@ -109,7 +113,7 @@ def plan_rich(pt: PlanTargets, theme: str | None, width: int) -> RenderableType:
     for row in zip(*cells.values(), strict=True):
         table.add_row(*(_styled(name, text) for name, text in zip(cells, row, strict=True)))
     notes = ["ᵀ from the plan's indicator table"] if any(t.source == "table" for t in pt.targets) else []
-    if width < SECTION_FROM:
+    if dropped:
         notes.append(f"sections at {SECTION_FROM} columns or in --format markdown")
     table.caption = "\n".join(notes) or None
     return table
