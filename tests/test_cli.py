@@ -414,6 +414,13 @@ def test_an_outline_on_an_80_column_terminal_keeps_each_size_beside_its_heading(
     assert "├── 第一节 坚持不懈优化营商环境  1,377 chars" in lines[at - 1]
 
 
+def test_a_passage_mark_on_the_terminal_goes_with_its_quote(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = [line.rstrip() for line in run("compare", "兴隆台", "沙河口", "--theme", "营商环境").stdout.splitlines()]
+    assert not [line for line in lines if line.endswith("¶")]  # never ¶ at a line's end, its quote on the next
+    assert any(line.lstrip().startswith("¶“坚持创新驱动”") for line in lines)
+
+
 def test_a_corpus_of_one_document_is_listed_as_one_document(tmp_path):
     (tmp_path / "a.txt").write_text("某区2023年政府工作报告\n一、工作回顾\n经济增长5%。\n", encoding="utf-8")
     text = run("list", "--corpus", str(tmp_path)).stdout

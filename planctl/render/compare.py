@@ -125,7 +125,8 @@ def theme_rich(c: ThemeComparison, console: Console) -> list[RenderableType]:
     for index, (plan, secs) in enumerate(zip(c.plans, c.sections, strict=True)):
         lines = [f"{escape(path_text(s.path))} [dim]({s.path[-1].where}; {escape(section_note(s))})[/]"
                  for s in secs]
-        lines += [escape(passage_line(tp)) for tp in c.loose(index)]
+        # ¶ held to the quote after it, so that a terminal line never ends on it alone
+        lines += [escape(passage_line(tp)).replace("¶ “", "¶“") for tp in c.loose(index)]
         sections.add_row(escape(plan.label), "\n".join(lines) or f"[red]{BLANK} nothing on this theme[/]")
     parts.append(sections)
     min_col = 16
