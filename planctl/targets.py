@@ -710,12 +710,8 @@ class _Clause:
                     self.found.append((m.start(), self.at.target(level, "", said.group("num"), said.group("unit"), cue,
                                                                  said.group(0)[len(raw) :])))
             own = self.parallel(_clean_indicator(raw))
-            if rate_of := self.rate_of(own, m):  # …超过5万亿元,年均增速力争保持在5%以上
-                self.take(m, self.at.target(rate_of, "growth", m.group("num"), m.group("unit"),
-                                            (m.group("pre") or "") + (m.group("post") or "") + m.group("verb"),
-                                            m.group(0)[len(m.group("ind")) :]))
-                continue
-            names = [n for n in [own or self.goes_on(m)] if _named(n)]
+            rate_of = self.rate_of(own, m)  # …超过5万亿元,年均增速力争保持在5%以上: that indicator's growth
+            names = [n for n in [rate_of or own or self.goes_on(m)] if _named(n)]
             if names and _VERBS_ONLY.fullmatch(names[0]):
                 continue  # 改造提升24个老旧小区: a verb of two, its object after the figure (_counted)
             verb, unit = m.group("verb"), m.group("unit")
@@ -723,8 +719,12 @@ class _Clause:
             for named in names:
                 start = _FROM.fullmatch(named)
                 indicator = start.group("name") if start else named
-                # (a clause going on with the indicator before it may go on with its growth too)
-                measure = _verb_measure(verb, unit, indicator) if own else self.measure_going_on(verb, unit, indicator)
+                if rate_of:
+                    measure = "growth"
+                elif own:
+                    measure = _verb_measure(verb, unit, indicator)
+                else:  # a clause going on with the indicator before it may go on with its growth too
+                    measure = self.measure_going_on(verb, unit, indicator)
                 g = _GROWTH_AFTER.match(self.text[m.end() :])
                 growth = float(g.group("num")) if g and measure == "level" else None
                 low = m.group("low") if unit != "年" else None  # 2021-2025年 is a period, not a range
@@ -877,7 +877,7 @@ def _section_year(path: tuple[Section, ...], default: int | None) -> int | None:
         m = re.match(r"^((?:19|20)\d\d)年", s.title)
         if m:
             return int(m.group(1))
-        named = re.search(r"十[一二三四五六]五”?(?:时期|期间|规划)", s.title)
+        named = re.search(rf"{PLAN_PERIOD}(?:时期|期间|规划)", s.title)
         years = plan_period(named.group(0)) if named else None
         if years and default is not None and not _PAST_YEAR.search(s.title):  # (not …和2026年工作安排)
             return max(int(years[-4:]), default)
