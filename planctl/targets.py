@@ -514,8 +514,13 @@ def _is_past(sentence: str, start_year: int | None) -> bool:
     held against (粮食产量高于2020年水平)."""
     if start_year is None or _TARGET_YEAR.search(sentence) or _PERIOD_END.search(sentence) or _AIMS.search(sentence):
         return False
-    years = [int(y) for y in _PAST_YEAR.findall(_BASE_YEAR.sub("", sentence))]
-    return (bool(years) and max(years) < start_year) or "十二五" in sentence
+    return _only_earlier_years(_BASE_YEAR.sub("", sentence), start_year) or "十二五" in sentence
+
+
+def _only_earlier_years(text: str, start_year: int) -> bool:
+    """Whether a text names years, all of them before `start_year`."""
+    years = [int(y) for y in _PAST_YEAR.findall(text)]
+    return bool(years) and max(years) < start_year
 
 
 @dataclass
@@ -867,8 +872,7 @@ def extract(doc: Document, imap: IndicatorMap | None = None) -> list[Target]:
 
 def _looks_back(path: tuple[Section, ...], start_year: int | None) -> bool:
     """A section whose headings name only years before the document's: 关于2012年政府工作 in a report of 2013."""
-    years = [int(y) for s in path for y in _PAST_YEAR.findall(s.title)]
-    return start_year is not None and bool(years) and max(years) < start_year
+    return start_year is not None and _only_earlier_years(" ".join(s.title for s in path), start_year)
 
 
 def _section_year(path: tuple[Section, ...], default: int | None) -> int | None:
