@@ -84,6 +84,7 @@ def _titleish(text: str, damaged: bool = False) -> bool:
         and not PREFACE_TITLE.match(text)
         and not GLOSSARY_TITLE.match(text)
         and not (APPENDIX_TITLE.match(text) and len(text) <= 12)
+        and not PART_TITLE.match(text)  # 2024年工作回顾 right under the title opens the body
     )
 
 

@@ -339,6 +339,13 @@ def test_a_work_reports_parts_titled_without_numbers_hold_its_numbered_sections(
         ("地区生产总值", "+6%", 2025), ("新增规上企业", "10家", 2025)]
 
 
+def test_a_part_right_under_the_title_opens_the_body_not_the_title_block():
+    doc = parse_text("某县2025年政府工作报告\n2024年工作回顾\n一年来,地区生产总值增长5%。\n"
+                     "2025年工作安排\n地区生产总值增长6%。\n")
+    assert [p.text for p in doc.front_matter] == ["某县2025年政府工作报告"]
+    assert [s.title for s in doc.sections] == ["2024年工作回顾", "2025年工作安排"]
+
+
 def test_parts_named_as_a_review_or_proposals_and_an_appendix_numbered_afresh():
     doc = parse_text(
         "某省2003年政府工作报告\n各位代表:\n过去五年回顾和2002年工作情况\n一、经济持续快速发展\n生产总值增长9.6%。\n"
